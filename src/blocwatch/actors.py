@@ -1,0 +1,300 @@
+"""Actor recognition: dictionary pieces assembled into one mention per actor.
+
+*Finding* uses two spaCy PhraseMatchers (proper names by exact spelling, sector nouns and
+titles ignoring case). *Assembling* joins adjacent pieces into one actor:
+"Azerbaijani President Ilham Aliyev", "Iran's Supreme Leader", "the Foreign Ministry of
+Azerbaijan", "Russia's Putin", "Hungarian and Romanian officials" (two mentions).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+
+from .knowledge import Knowledge, NameEntry
+from .nlp import make_nlp
+from .types import Annotated, Mention
+
+__all__ = ["ActorRecognizer"]
+
+_KIND_RANK = {"state": 0, "org": 1, "group": 2, "person": 3, "seat": 4, "capital": 5,
+              "adjective": 6, "people": 7}
+_MODIFIERS = {"state", "adjective", "capital", "org", "group", "seat", "people"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our"}
+_LINKS = {"and", ","}
+_NOT_NAME = {"The", "A", "An", "On", "In", "At", "And", "But", "Of", "For", "To", "By", "With",
+             "As", "After", "Before", "He", "She", "It", "They", "We", "I", "This", "That",
+             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+             "January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December", "President", "Minister"}
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    kind: str  # a NameEntry kind, or title | sector | newname
+    entry: NameEntry | None = None
+    sector: str | None = None
+    words: str = ""
+
+
+class ActorRecognizer:
+    """Pipeline stage: find actor mentions. Requires tokens; sets ``mentions``."""
+
+    requires = ("tokens",)
+    assigns = ("mentions",)
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.kb = knowledge.actors
+        self.grammar = knowledge.grammar
+        nlp = make_nlp()
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.name_entries: dict[tuple[str, ...], list[NameEntry]] = {}
+        for text, entries in self.kb.names.items():
+            key = tuple(t.text for t in nlp.make_doc(text))
+            self.name_entries.setdefault(key, []).extend(entries)
+        self.names.add("NAME", [nlp.make_doc(" ".join(k)) for k in self.name_entries])
+        self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.noun_entries: dict[tuple[str, ...], tuple[str, str]] = {}
+        for table, kind in ((self.kb.sectors, "sector"), (self.kb.titles, "title")):
+            for phrase, sector in table.items():
+                key = tuple(t.lower_ for t in nlp.make_doc(phrase))
+                if kind == "title" or key not in self.noun_entries:
+                    self.noun_entries[key] = (kind, sector)
+        both = [nlp.make_doc(p) for p in self.grammar["both_sides"]]
+        self.nouns.add("NOUN", [nlp.make_doc(" ".join(k)) for k in self.noun_entries])
+        self.nouns.add("BOTH", both)
+        self.pronouns = {w: kind for kind, words in self.grammar["pronouns"].items()
+                         for w in words}
+
+    def __call__(self, ann: Annotated) -> Annotated:
+        doc = ann.tokens
+        pieces = self._pieces(doc)
+        mentions = self._assemble(doc, pieces, ann.doc.date)
+        mentions += self._pronouns(doc, pieces)
+        mentions.sort(key=lambda m: (m.tok_start, m.tok_end))
+        return dataclasses.replace(ann, mentions=tuple(mentions))
+
+    # -- finding -------------------------------------------------------------------
+
+    def _pieces(self, doc) -> list[_Piece]:
+        found: list[_Piece] = []
+        for _, start, end in self.names(doc):
+            entries = self.name_entries.get(tuple(t.text for t in doc[start:end]))
+            if entries:
+                entry = min(entries, key=lambda e: (e.ambiguous, _KIND_RANK.get(e.kind, 9)))
+                found.append(_Piece(start, end, entry.kind, entry, words=doc[start:end].text))
+        for match_id, start, end in self.nouns(doc):
+            if doc.vocab.strings[match_id] == "BOTH":
+                found.append(_Piece(start, end, "both", words=doc[start:end].text))
+                continue
+            kind, sector = self.noun_entries[tuple(t.lower_ for t in doc[start:end])]
+            found.append(_Piece(start, end, kind, sector=sector, words=doc[start:end].text))
+        return self._newnames(doc, _longest(found))
+
+    def _newnames(self, doc, pieces: list[_Piece]) -> list[_Piece]:
+        """A title followed by capitalised words names a person we may not know."""
+        taken = {i for p in pieces for i in range(p.start, p.end)}
+        out = list(pieces)
+        for piece in pieces:
+            if piece.kind != "title":
+                continue
+            i = piece.end
+            while i < len(doc) and i not in taken and _is_name_token(doc[i]) and i - piece.end < 4:
+                i += 1
+            if i - piece.end >= 1 and not (i - piece.end == 1 and len(doc[piece.end]) < 3):
+                out.append(_Piece(piece.end, i, "newname", words=doc[piece.end:i].text))
+        out.sort(key=lambda p: p.start)
+        return out
+
+    # -- assembling ----------------------------------------------------------------
+
+    def _assemble(self, doc, pieces: list[_Piece], date: dt.date | None) -> list[Mention]:
+        by_start = {p.start: p for p in pieces}
+        used: set[int] = set()
+        mentions: list[Mention] = []
+        for piece in pieces:
+            if piece.start in used or piece.kind == "both":
+                continue
+            coordinated = self._coordinated(doc, piece, by_start)
+            if coordinated:
+                for group, head in coordinated:
+                    used.update(p.start for p in group)
+                    mentions.append(self._mention(doc, group + [head], date, span=group[0]))
+                used.add(coordinated[0][1].start)
+                continue
+            group, possessive = self._grow(doc, piece, by_start)
+            used.update(p.start for p in group)
+            mention = self._mention(doc, group, date, possessive=possessive)
+            if mention is not None:
+                mentions.append(mention)
+        for piece in pieces:
+            if piece.kind == "both":
+                mentions.append(_mention_of(doc, piece.start, piece.end, None, None, None,
+                                            "both", resolved=False))
+        return [m for m in mentions if m is not None]
+
+    def _grow(self, doc, first: _Piece, by_start: dict[int, _Piece]) -> tuple[list[_Piece], bool]:
+        group = [first]
+        possessive = False
+        j = first.end
+        while j < len(doc):
+            last = group[-1]
+            token = doc[j].text
+            if token in _POSSESSIVE and last.kind in _MODIFIERS | {"person", "newname"}:
+                nxt = by_start.get(j + 1)
+                if nxt and nxt.kind in {"title", "sector", "person", "newname", "org"} and (
+                    last.kind not in {"person", "newname"}
+                ):
+                    group.append(nxt)
+                    j = nxt.end
+                    continue
+                possessive = True
+                break
+            nxt = by_start.get(j)
+            if nxt is None and last.kind in _MODIFIERS | {"title"}:
+                nxt = self._after_adjectives(doc, j, by_start)
+            if nxt is not None and _joins(last, nxt):
+                group.append(nxt)
+                j = nxt.end
+                continue
+            if token.lower() == "of" and last.kind in {"title", "sector"}:
+                k = j + 1 + (doc[j + 1].lower_ == "the" if j + 1 < len(doc) else 0)
+                nxt = by_start.get(k)
+                if nxt and nxt.kind in {"state", "org", "group", "capital"}:
+                    group.append(nxt)
+                    j = nxt.end
+                    continue
+            break
+        return group, possessive
+
+    @staticmethod
+    def _after_adjectives(doc, j: int, by_start: dict[int, _Piece]) -> _Piece | None:
+        """Skip up to two lower-case modifiers: "Iranian roving ambassador"."""
+        for k in (j + 1, j + 2):
+            if k - 1 >= len(doc) or not doc[k - 1].is_alpha or not doc[k - 1].is_lower:
+                return None
+            nxt = by_start.get(k)
+            if nxt is not None:
+                return nxt if nxt.kind in {"title", "sector"} else None
+        return None
+
+    def _coordinated(self, doc, piece: _Piece, by_start) -> list | None:
+        """"Hungarian and Romanian officials": adjectives sharing one head noun."""
+        if piece.kind != "adjective":
+            return None
+        adjectives = [piece]
+        j = piece.end
+        while j + 1 < len(doc) and doc[j].text in _LINKS:
+            k = j + 1 + (doc[j + 1].lower_ == "and" if doc[j].text == "," else 0)
+            nxt = by_start.get(k)
+            if not nxt or nxt.kind != "adjective":
+                break
+            adjectives.append(nxt)
+            j = nxt.end
+        head = by_start.get(j) or self._after_adjectives(doc, j, by_start)
+        if len(adjectives) < 2 or head is None or head.kind not in {"title", "sector"}:
+            return None
+        return [([adj], head) for adj in adjectives]
+
+    def _mention(self, doc, group: list[_Piece], date, possessive=False, span=None):
+        code = sector = name = org = None
+        kind = "sector"
+        titles = tuple(p.words.lower() for p in group if p.kind == "title")
+        person_piece = next((p for p in group if p.kind in {"person", "newname"}), None)
+        for p in group:
+            if p.entry is not None and p.kind != "person" and code is None:
+                code, org, name = p.entry.code, p.entry.org, p.entry.name
+                sector = p.entry.sector_on(date)
+                kind = {"org": "org", "group": "group"}.get(p.kind, "state")
+        heads = [p for p in group if p.kind in {"title", "sector"}]
+        if heads:
+            sector = heads[-1].sector
+            if code is not None and kind == "group":
+                sector = group[0].entry.sector_on(date) or sector
+            elif kind == "org":
+                sector = sector if sector not in (None, "GOV") else None
+        if person_piece is not None:
+            kind = "person"
+            name = person_piece.words
+            if person_piece.entry is not None:
+                person = self.kb.people.get(person_piece.entry.name)
+                role = person.role_on(date) if person else None
+                name = person_piece.entry.name
+                if role is not None:
+                    code, sector = role.code, role.sector
+                elif person is not None:
+                    code, sector = code or person.home, "ELI"
+            sector = sector or ("GOV" if titles else None)
+        elif titles and code is not None and kind == "state":
+            holder = self.kb.holder(code, titles[-1], date)
+            if holder is not None:
+                name, kind = holder.name, "person"
+        start = (span or group[0]).start
+        end = (span or group[-1]).end if span is None else span.end
+        if span is not None:
+            end = span.end
+        resolved = code is not None or not (titles or heads)
+        if code is None and heads and not titles and kind == "sector":
+            kind = "sector"
+        if code is None and titles and person_piece is None:
+            kind = "role"
+        if span is not None:  # coordinated adjectives keep their own text span
+            return _mention_of(doc, start, end, code, sector, name, "state", org=org)
+        return _mention_of(doc, start, end, code, sector, name, kind, org=org,
+                           possessive=possessive, resolved=resolved, titles=titles)
+
+    def _pronouns(self, doc, pieces: list[_Piece]) -> list[Mention]:
+        taken = {i for p in pieces for i in range(p.start, p.end)}
+        out = []
+        for token in doc:
+            kind = self.pronouns.get(token.lower_)
+            if kind and token.i not in taken:
+                out.append(_mention_of(doc, token.i, token.i + 1, None, None, None,
+                                       f"pronoun:{kind}", resolved=False))
+        return out
+
+
+def _mention_of(doc, start, end, code, sector, name, kind, org=None, possessive=False,
+                resolved=True, titles=()) -> Mention:
+    span = doc[start:end]
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
+                   sector=sector, name=name, kind=kind, tok_start=start, tok_end=end, org=org,
+                   possessive=possessive, resolved=resolved, titles=titles)
+
+
+def _joins(last: _Piece, nxt: _Piece) -> bool:
+    if last.kind in _MODIFIERS:
+        return nxt.kind in {"title", "sector", "person", "newname"} and last.kind != "people"
+    if last.kind == "title":
+        return nxt.kind in {"title", "person", "newname"}
+    if last.kind == "sector":
+        return nxt.kind == "sector"
+    return False
+
+
+def _is_name_token(token) -> bool:
+    text = token.text
+    return (
+        token.is_alpha or "-" in text or (len(text) == 2 and text.endswith("."))
+    ) and text[:1].isupper() and text not in _NOT_NAME
+
+
+def _longest(pieces: list[_Piece]) -> list[_Piece]:
+    """Keep the longest of overlapping pieces; names beat nouns of the same length."""
+    order = sorted(pieces, key=lambda p: (-(p.end - p.start), p.kind in {"title", "sector"},
+                                          p.start))
+    taken: set[int] = set()
+    out = []
+    for piece in order:
+        span = set(range(piece.start, piece.end))
+        if span & taken:
+            continue
+        taken |= span
+        out.append(piece)
+    return sorted(out, key=lambda p: p.start)

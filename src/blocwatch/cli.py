@@ -1,0 +1,248 @@
+"""The ``blocwatch`` command. Each command parses options, calls one library function and
+formats the result. Heavy libraries are imported inside the commands that need them."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BlocwatchError, UsageError
+
+EXIT_BAD_INPUT = 2
+
+
+def _date_option(f):
+    return click.option("--date", help="Document date (YYYY-MM-DD) when the input gives none.")(f)
+
+
+def _dict_option(f):
+    return click.option("--dictionaries", "dictionaries", multiple=True,
+                        type=click.Path(exists=True, file_okay=False),
+                        help="Folder of extra actor/vocabulary files (same layout as the "
+                             "shipped data); may be repeated.")(f)
+
+
+def _parse_date(value: str | None):
+    if not value:
+        return None
+    from .ingest import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as e:
+        raise UsageError(f"--date: {e}") from e
+
+
+def _guard(command):
+    """User errors print one clear line and exit 2; no tracebacks for them."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BlocwatchError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except BrokenPipeError:
+            sys.exit(0)
+        except KeyboardInterrupt:
+            click.echo("interrupted: what was stored so far is kept; run the same command "
+                       "again to resume", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def _problem(error) -> None:
+    click.echo(f"skipped {error}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="blocwatch")
+def main() -> None:
+    """blocwatch: explainable event data from news, and who is moving toward whom."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_date_option
+@_dict_option
+@_guard
+def annotate(inputs, date, dictionaries):
+    """Print one JSON record per document (the annotate contract) for INPUTS.
+
+    INPUTS are .txt/.jsonl/.csv/.html files, folders (recursive), or - for JSONL on stdin.
+    """
+    from .errors import InputError
+    from .ingest import read_inputs
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(dictionaries=dictionaries)
+    problems = 0
+    for item in read_inputs(inputs, _parse_date(date)):
+        if isinstance(item, InputError):
+            problems += 1
+            _problem(item)
+            continue
+        click.echo(json.dumps(pipeline(item).to_json(), ensure_ascii=False))
+    if problems:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default="blocwatch.duckdb", show_default=True, help="DuckDB file.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Also export the events of INPUTS to .jsonl, .csv or .parquet.")
+@click.option("--limit", type=int, help="Code at most this many new documents.")
+@click.option("--workers", type=int, help="Processes (default: one per core for large inputs).")
+@_date_option
+@_dict_option
+@_guard
+def code(inputs, db, output, limit, workers, date, dictionaries):
+    """Code INPUTS into the database; re-running the same input adds nothing."""
+    summary = _code(inputs, db, output, limit, workers, _parse_date(date), dictionaries)
+    if summary.problems:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _code(inputs, db, output, limit, workers, date, dictionaries):
+    from .run import code_corpus
+
+    if output and Path(output).suffix.lower() not in (".jsonl", ".csv", ".parquet"):
+        raise UsageError(f"-o {output}: the export must end in .jsonl, .csv or .parquet")
+    with _progress() as update:
+        summary = code_corpus(inputs, db, tuple(dictionaries), date, limit, workers,
+                              on_document=update, on_problem=_problem)
+    exported = ""
+    if output:
+        from .store import Store
+
+        with Store(db) as store:
+            rows = store.export_events(Path(output), summary.doc_ids)
+        exported = f"; {rows} events exported to {output}"
+    click.echo(f"coded {summary.documents} documents ({summary.skipped} already stored, "
+               f"{len(summary.problems)} skipped with problems), {summary.events} events, "
+               f"{summary.rate:.1f} documents/s -> {db}{exported}")
+    return summary
+
+
+class _progress:
+    """A rich progress line on a terminal; nothing when output is piped."""
+
+    def __enter__(self):
+        self.bar = None
+        if sys.stderr.isatty():
+            from rich.progress import Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), TimeElapsedColumn(),
+                                transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("coding")
+        return self.update
+
+    def update(self, summary) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, description=f"coded {summary.documents} documents, "
+                            f"{summary.events} events, {summary.rate:.1f} documents/s")
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@main.command()
+@click.argument("sentence")
+@_date_option
+@click.option("--json", "as_json", is_flag=True, help="Print the breakdown as JSON.")
+@_dict_option
+@_guard
+def explain(sentence, date, as_json, dictionaries):
+    """Show why SENTENCE codes as it does: mentions, triggers tried, events."""
+    from .explain import explain as run
+    from .pipeline import Pipeline
+
+    result = run(sentence, Pipeline(dictionaries=dictionaries), _parse_date(date))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    from .present import print_explain
+
+    print_explain(result)
+
+
+@main.command(name="eval")
+@click.argument("gold", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print figures as JSON.")
+@click.option("--errors", default=0, show_default=True, help="Show this many mismatches.")
+@_dict_option
+@_guard
+def eval_command(gold, as_json, errors, dictionaries):
+    """Score the coder against gold sets (default: plover-gsr, the seed, the demo gold)."""
+    from .evaluate import evaluate, gold_sets_from
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(dictionaries=dictionaries)
+    reports = [evaluate(g, pipeline) for g in gold_sets_from(gold)]
+    if as_json:
+        click.echo(json.dumps([r.to_json() for r in reports], indent=1))
+        return
+    from .present import print_reports
+
+    print_reports(reports, errors)
+
+
+@main.command()
+@click.argument("corpus", required=False)
+@click.option("--min-sentences", default=20000, show_default=True,
+              help="Repeat the corpus until this many sentences are coded.")
+@_dict_option
+@_guard
+def bench(corpus, min_sentences, dictionaries):
+    """Measure start-up, throughput (sentences/s, one process) and peak memory."""
+    from .bench import run_bench
+
+    result = run_bench(corpus, min_sentences, tuple(dictionaries))
+    for key, value in result.items():
+        click.echo(f"{key:28} {value}")
+
+
+@main.command()
+@click.option("--db", default="blocwatch.duckdb", show_default=True, help="DuckDB file.")
+@_guard
+def demo(db):
+    """Code the bundled sample corpus into --db and summarise what it shows."""
+    from .knowledge import DATA_DIR
+    from .present import print_summary
+    from .store import Store
+
+    _code([str(DATA_DIR / "demo")], db, None, None, None, None, ())
+    with Store(db) as store:
+        print_summary(store)
+
+
+@main.group(name="dict")
+def dict_group():
+    """Work with user dictionaries."""
+
+
+@dict_group.command(name="check")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@_guard
+def dict_check(folder):
+    """Validate a dictionary FOLDER (same layout as the shipped data)."""
+    from .knowledge import load_knowledge
+
+    kb = load_knowledge((os.path.abspath(folder),))
+    click.echo(f"{folder}: ok ({len(kb.actors.names)} names, {len(kb.actors.people)} people, "
+               f"{len(kb.rules)} trigger rules in all)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

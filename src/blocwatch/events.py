@@ -1,0 +1,398 @@
+"""Event coding: trigger rules matched in a sentence, then who did it to whom.
+
+*Finding*: one spaCy Matcher holds every trigger rule of the vocabulary; overlapping
+matches keep the most specific. *Assembling*: for each trigger, in order,
+
+1. a trigger governed by an earlier one ("urged Armenia **to withdraw**") is folded into
+   it (REQUEST, mode yield);
+2. the actor is the nearest actor mention before the trigger in its clause (with any
+   actors coordinated with it), the recipient the first after it; passive voice
+   ("was shelled by X") swaps them;
+3. auxiliary modes: negation, promises of cooperation (AGREE), modal demands reported by a
+   speaker ("Armenia must withdraw, X said" = X REQUEST Armenia), hypotheticals (dropped);
+4. inside a quotation, "we" or a missing actor is the quotation's speaker.
+
+Every step is written into ``Event.why`` so ``blocwatch explain`` can show it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+
+from .knowledge import Knowledge, TriggerRule
+from .knowledge.vocab import GAP, expand
+from .nlp import make_nlp
+from .types import Actor, Annotated, Event, Mention, Sentence, Trigger
+
+__all__ = ["EventCoder", "TriggerMatch"]
+
+_PREPOSITIONS = {"of", "in", "from", "at", "to", "for", "with", "on", "near", "against",
+                 "between", "into", "over", "about", "via", "toward", "towards", "across",
+                 "among", "amid", "under", "within", "around", "through", "than", "like"}
+_ADVERBS = {"also", "reportedly", "allegedly", "again", "once", "further", "already",
+            "officially", "formally", "publicly", "openly", "unequivocally", "strongly",
+            "sharply", "firmly", "jointly", "still", "just", "recently", "repeatedly",
+            "later", "then", "now", "highly", "immediately", "quickly", "finally", "only",
+            "even", "apparently", "effectively", "directly", "swiftly", "eventually",
+            "initially", "subsequently", "largely", "partly", "fully", "yet"}
+_REQUEST_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet",
+                 "AID": "assist", "SUPPORT": "assist", "COOPERATE": "assist"}
+_THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations",
+                "MOBILIZE": "violence"}
+_GOVERNING = {"REQUEST", "REJECT", "AGREE", "THREATEN", "CONCEDE"}
+_THREAT_MARKERS = {"will", "'ll", "would", "vowed to", "threatened to", "ready to",
+                   "prepared to", "threaten to", "threatens to", "vows to", "vow to"}
+_RECIPIENT_SPAN = 14
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    rule: TriggerRule
+    start: int  # token offsets
+    end: int
+
+
+class EventCoder:
+    """Pipeline stage: code events. Requires tokens, sentences, mentions, quotes."""
+
+    requires = ("tokens", "sentences", "mentions", "quotes")
+    assigns = ("events",)
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        grammar = knowledge.grammar
+        self.rules = list(knowledge.rules)
+        self.matcher = Matcher(make_nlp().vocab)
+        for index, rule in enumerate(self.rules):
+            self.matcher.add(str(index), [_token_pattern(rule)])
+        self.speech = frozenset().union(*(expand(v) for v in grammar["speech_verbs"]))
+        self.negations = _phrases(grammar["negations"])
+        self.future = _phrases(grammar["future_markers"])
+        self.modals = _phrases(grammar["request_modals"])
+        self.hypothetical = _phrases(grammar["hypothetical"])
+        self.passive_aux = set(grammar["passive_aux"])
+        self.breaks = set(grammar["clause_breaks"])
+        self.promised = set(grammar["promised_types"])
+
+    # -- finding -------------------------------------------------------------------
+
+    def find(self, doc) -> list[TriggerMatch]:
+        """All trigger matches, overlaps resolved toward the longest, most specific rule."""
+        raw: dict[tuple[int, int], tuple[int, int]] = {}
+        for key, start, end in self.matcher(doc):
+            index = int(doc.vocab.strings[key])
+            best = raw.get((index, start))
+            if best is None or end < best[1]:
+                raw[(index, start)] = (start, end)
+        candidates = [TriggerMatch(self.rules[i], s, e) for (i, _), (s, e) in raw.items()]
+        candidates.sort(key=lambda m: (-m.rule.length, m.end - m.start, m.start))
+        taken: set[int] = set()
+        kept = []
+        for match in candidates:
+            if any(i in taken for i in range(match.start, match.end)):
+                continue
+            taken.update(range(match.start, match.end))
+            kept.append(match)
+        return sorted(kept, key=lambda m: m.start)
+
+    # -- assembling ----------------------------------------------------------------
+
+    def __call__(self, ann: Annotated) -> Annotated:
+        doc = ann.tokens
+        matches = self.find(doc)
+        events: list[Event] = []
+        for sent in ann.sentences:
+            in_sentence = [m for m in matches if sent.tok_start <= m.start < sent.tok_end]
+            if in_sentence:
+                mentions = [m for m in ann.mentions
+                            if sent.tok_start <= m.tok_start < sent.tok_end]
+                events.extend(self.code_sentence(ann, sent, in_sentence, mentions))
+        return dataclasses.replace(ann, events=tuple(events))
+
+    def code_sentence(self, ann: Annotated, sent: Sentence, matches: list[TriggerMatch],
+                      mentions: list[Mention], trace: list | None = None) -> list[Event]:
+        """Events of one sentence; ``trace`` (a list) collects (trigger, why, event)."""
+        doc = ann.tokens
+        events: list[Event] = []
+        governed: dict[int, TriggerMatch] = {}
+        for i, match in enumerate(matches):
+            for later in matches[i + 1:]:
+                if match.rule.type in _GOVERNING and self._governs(doc, match, later):
+                    governed[later.start] = match
+        previous: Event | None = None
+        folded: dict[int, TriggerMatch] = {}
+        for match in matches:
+            if match.start in governed:
+                folded[governed[match.start].start] = match
+        for match in matches:
+            if match.start in governed:
+                if trace is not None:
+                    outer = governed[match.start]
+                    trace.append((match, f"folded into the governing trigger "
+                                  f"'{doc[outer.start:outer.end].text}'", None))
+                continue
+            why: list[str] = []
+            event = self._code(ann, sent, match, mentions, previous, folded.get(match.start), why)
+            if trace is not None:
+                trace.append((match, "; ".join(why), event))
+            if event is not None:
+                events.append(event)
+                previous = event
+        return events
+
+    def _governs(self, doc, first: TriggerMatch, later: TriggerMatch) -> bool:
+        """``first`` ... to ``later`` with no clause break: "urged X to withdraw"."""
+        if later.start - first.end > 8 or later.start <= first.end - 1:
+            return False
+        between = [t.lower_ for t in doc[first.end:later.start]]
+        if any(w in self.breaks or w in {".", ";"} for w in between):
+            return False
+        return "to" in between[-2:] or (not between and first.rule.type == "REJECT")
+
+    def _code(self, ann, sent, match, mentions, previous, folded, why) -> Event | None:
+        doc = ann.tokens
+        rule = match.rule
+        why += [f"trigger '{doc[match.start:match.end].text}' matched {rule.id} ({rule.pattern})"]
+        kind, mode = rule.type, rule.mode
+        if folded is not None:
+            mode = self._folded_mode(kind, folded.rule)
+            why.append(f"governs '{doc[folded.start:folded.end].text}' ({folded.rule.type})"
+                       f" -> mode {mode or '-'}")
+        clause_start = self._clause_start(doc, sent, match.start)
+        before = self._before(doc, clause_start, match.start)
+        quote = self._quote_of(ann, doc[match.start].idx)
+
+        if self._has(before[-6:], self.hypothetical) or self._has(
+                [t.lower_ for t in doc[clause_start:match.start]], self.hypothetical):
+            why.append("hypothetical ('if'): not an event")
+            return None
+        negated = self._negated(before)
+        passive = rule.verbal and self._passive(doc, match.start)
+
+        subject = self._subject(doc, clause_start, match.start, mentions, passive, previous)
+        after = self._after(doc, sent, match, mentions)
+        if passive:
+            agent = self._agent(doc, match.end, sent.tok_end, mentions)
+            actor, recipient = agent, subject
+            why.append("passive voice: subject is the recipient"
+                       + (", agent after 'by'" if agent else ""))
+        else:
+            actor = subject
+            recipient = after if rule.recipient == "object" else []
+        if rule.inverse:
+            actor, recipient = after, subject
+            why.append("inverse rule: subject is the recipient")
+
+        speaker = self._speaker(ann, quote, sent, mentions, match.start)
+        modal = self._has(before[-4:], self.modals)
+        if modal and speaker is not None and kind not in {"REQUEST", "ACCUSE", "THREATEN"}:
+            mode = _REQUEST_MODE.get(kind, "change")
+            why.append(f"modal demand reported by {speaker.text}: {kind} -> REQUEST {mode}")
+            kind = "REQUEST"
+            recipient = actor or recipient
+            actor = [speaker]
+        elif self._promised(before, kind):
+            why.append(f"promised/future {kind} -> AGREE")
+            kind, mode = "AGREE", ""
+        elif kind in _THREAT_MODE and self._has(before[-4:], _THREAT_MARKERS):
+            why.append(f"future {kind} -> THREATEN")
+            kind, mode = "THREATEN", _THREAT_MODE[kind]
+        if not actor and quote is not None and ann.quotes[quote].speaker is not None:
+            actor = [_mention_from_actor(ann.quotes[quote].speaker)]
+            why.append("no actor in the quotation: the speaker")
+        actors = tuple(_actor(m) for m in actor)
+        recipients = tuple(r for r in (_actor(m) for m in recipient)
+                           if (r.code, r.sector) not in {(a.code, a.sector) for a in actors})
+        if not actors and not recipients:
+            why.append("no actor or recipient found: not emitted")
+            return None
+        score, quad, cameo = self.knowledge.score(kind, mode)
+        auxiliary = ("future",) if "AGREE" == kind and rule.type != "AGREE" else ()
+        return Event(
+            event=kind, mode=mode, actor=actors, recipient=recipients,
+            trigger=Trigger(doc[match.start:match.end].text, doc[match.start].idx,
+                            doc[match.end - 1].idx + len(doc[match.end - 1])),
+            rule=rule.id, sentence_index=sent.index, sentence_start=sent.start,
+            sentence_end=sent.end, negated=negated, context=rule.context,
+            auxiliary=auxiliary + (("negation",) if negated else ()),
+            cameo=cameo, quad_class=quad, score=score, quote=quote,
+            confidence=_confidence(actors, recipients, rule), why="; ".join(why),
+        )
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _clause_start(self, doc, sent: Sentence, start: int) -> int:
+        for i in range(start - 1, sent.tok_start - 1, -1):
+            if doc[i].lower_ in self.breaks and i != start - 1:
+                return i + 1
+        return sent.tok_start
+
+    @staticmethod
+    def _before(doc, clause_start: int, start: int) -> list[str]:
+        return [t.lower_ for t in doc[clause_start:start] if not t.is_space]
+
+    @staticmethod
+    def _has(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
+        for n in (1, 2, 3, 4):
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) in phrases:
+                    return True
+        return False
+
+    def _negated(self, before: list[str]) -> bool:
+        window = [w for w in before[-4:] if w not in _ADVERBS]
+        return self._has(window[-3:], self.negations)
+
+    def _promised(self, before: list[str], kind: str) -> bool:
+        if kind not in self.promised:
+            return False
+        window = [w for w in before[-6:] if w not in _ADVERBS]
+        return self._has(window[-4:], self.future)
+
+    def _passive(self, doc, start: int) -> bool:
+        i = start - 1
+        while i >= 0 and doc[i].lower_ in _ADVERBS | {"not", "n't", "never"}:
+            i -= 1
+        word = doc[start].lower_
+        return i >= 0 and doc[i].lower_ in self.passive_aux and (
+            word.endswith(("ed", "en", "wn", "t", "ung", "ought", "ade"))
+        )
+
+    def _subject(self, doc, clause_start, start, mentions, passive, previous) -> list[Mention]:
+        near = self._skip_back(doc, start)
+        if previous is not None and near > clause_start and doc[near - 1].lower_ in {"and", ","}:
+            if not any(clause_start <= m.tok_start < start and m.tok_end > near - 6
+                       for m in mentions if m.tok_end >= near - 1):
+                return [_mention_from_actor(a) for a in previous.actor]
+        candidates = [m for m in mentions if clause_start <= m.tok_start and m.tok_end <= start
+                      and m.code is not None]
+        for m in reversed(candidates):
+            prev = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+            if prev == "the" and m.tok_start > 1:
+                prev = doc[m.tok_start - 2].lower_
+            if prev in _PREPOSITIONS or (prev == "by" and not passive):
+                if prev == "by":
+                    return self._coordinated_left(doc, m, candidates)
+                continue
+            if m.possessive and m.kind in {"state", "capital", "org"} and start - m.tok_end > 3:
+                continue
+            return self._coordinated_left(doc, m, candidates)
+        return []
+
+    @staticmethod
+    def _skip_back(doc, start: int) -> int:
+        i = start
+        while i > 0 and doc[i - 1].lower_ in _ADVERBS | {"not", "n't", "never", "has", "have",
+                                                          "had", "will", "would", "did"}:
+            i -= 1
+        return i
+
+    @staticmethod
+    def _coordinated_left(doc, mention, candidates) -> list[Mention]:
+        group = [mention]
+        for m in reversed([c for c in candidates if c.tok_end <= mention.tok_start]):
+            gap = [t.lower_ for t in doc[m.tok_end:group[0].tok_start]]
+            if gap and all(w in {"and", ",", "the"} for w in gap) and (
+                    "and" in gap or "," in gap):
+                group.insert(0, m)
+            else:
+                break
+        return group
+
+    def _after(self, doc, sent, match, mentions) -> list[Mention]:
+        limit = min(sent.tok_end, match.end + _RECIPIENT_SPAN)
+        group: list[Mention] = []
+        for m in mentions:
+            if m.tok_start < match.end or m.tok_start >= limit or m.code is None:
+                continue
+            gap = [t.lower_ for t in doc[(group[-1].tok_end if group else match.end):m.tok_start]]
+            if group:
+                if gap and all(w in {"and", ",", "the", "or"} for w in gap):
+                    group.append(m)
+                    continue
+                break
+            if any(w in self.breaks or w in {";", ":"} for w in gap):
+                break
+            nxt = m.tok_end
+            if nxt < len(doc) and doc[nxt].lower_ in self.speech and "," in gap:
+                break  # ", X said": the speaker, not the recipient
+            group.append(m)
+        return group
+
+    @staticmethod
+    def _agent(doc, end, limit, mentions) -> list[Mention]:
+        for m in mentions:
+            if end <= m.tok_start < min(limit, end + 8) and m.code is not None:
+                if m.tok_start > 0 and doc[m.tok_start - 1].lower_ in {"by", "the"} and (
+                        "by" in [t.lower_ for t in doc[end:m.tok_start]]):
+                    return [m]
+        return []
+
+    def _speaker(self, ann, quote, sent, mentions, start) -> Actor | None:
+        if quote is not None:
+            return ann.quotes[quote].speaker
+        doc = ann.tokens
+        for m in mentions:
+            if m.tok_start >= start or m.code is None:
+                continue
+            nxt = m.tok_end
+            while nxt < start and doc[nxt].lower_ in _ADVERBS:
+                nxt += 1
+            if nxt < start and doc[nxt].lower_ in self.speech:
+                return m.actor
+        for m in mentions:
+            if m.tok_start > start and m.code and m.tok_start > 0 and (
+                    doc[m.tok_start - 1].lower_ in self.speech
+                    or (m.tok_end < len(doc) and doc[m.tok_end].lower_ in self.speech)):
+                return m.actor
+        return None
+
+    @staticmethod
+    def _quote_of(ann: Annotated, char: int) -> int | None:
+        for i, quote in enumerate(ann.quotes):
+            if quote.start <= char < quote.end:
+                return i
+        return None
+
+    @staticmethod
+    def _folded_mode(kind: str, inner: TriggerRule) -> str:
+        if kind in {"REQUEST", "REJECT"}:
+            return _REQUEST_MODE.get(inner.type, "change")
+        if kind == "THREATEN":
+            return _THREAT_MODE.get(inner.type, "")
+        return ""
+
+
+def _phrases(items) -> set[tuple[str, ...]]:
+    return {tuple(str(p).lower().split()) for p in items}
+
+
+def _token_pattern(rule: TriggerRule) -> list[dict]:
+    out: list[dict] = []
+    for slot in rule.slots:
+        if slot is GAP:
+            out.append({"IS_PUNCT": False, "IS_SPACE": False, "OP": "{0,3}"})
+        else:
+            out.append({"LOWER": {"IN": sorted(slot)}})
+    return out
+
+
+def _actor(mention: Mention) -> Actor:
+    return mention.actor
+
+
+def _mention_from_actor(actor: Actor) -> Mention:
+    return Mention(text=actor.text, start=0, end=0, code=actor.code, sector=actor.sector,
+                   name=actor.name, kind="speaker", org=actor.org)
+
+
+def _confidence(actors, recipients, rule: TriggerRule) -> float:
+    score = 0.5 + 0.1 * min(rule.length, 3)
+    if not actors:
+        score -= 0.3
+    if rule.recipient == "object" and not recipients:
+        score -= 0.1
+    return round(max(0.1, min(score, 0.95)), 2)

@@ -1,0 +1,246 @@
+"""Actor knowledge: states, organisations, groups, people with dated roles, sector nouns."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DictionaryError
+from .files import load_yaml
+
+__all__ = ["ActorKnowledge", "NameEntry", "Person", "Role", "load_actor_knowledge"]
+
+SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "PTY", "BUS", "MED", "CVL",
+           "REF", "NGO", "IGO", "ELI"}
+PEOPLE_HEADER = ["name", "aliases", "code", "sector", "role", "start", "end"]
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One way an actor is written, and what it means."""
+
+    text: str
+    kind: str  # state | adjective | people | capital | seat | org | group | person
+    code: str | None
+    sector: str | None = None
+    org: str | None = None
+    name: str | None = None
+    ambiguous: bool = False
+    periods: tuple = ()  # group sector changes: ((sector, start, end), ...)
+
+    def sector_on(self, date: dt.date | None) -> str | None:
+        for sector, start, end in self.periods:
+            if date is not None and (start is None or start <= date) and (end is None or date < end):
+                return sector
+        return self.sector
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    sector: str
+    role: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def holds_on(self, date: dt.date | None) -> bool:
+        if date is None:
+            return self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass
+class Person:
+    name: str
+    aliases: tuple[str, ...]
+    roles: list[Role] = field(default_factory=list)
+
+    def role_on(self, date: dt.date | None) -> Role | None:
+        held = [r for r in self.roles if r.holds_on(date)]
+        if not held:
+            return None
+        rank = {"GOV": 0, "IGO": 0, "MIL": 1}
+        return min(held, key=lambda r: rank.get(r.sector, 2))
+
+    @property
+    def home(self) -> str:
+        return self.roles[-1].code if self.roles else ""
+
+
+@dataclass
+class ActorKnowledge:
+    names: dict[str, list[NameEntry]] = field(default_factory=lambda: defaultdict(list))
+    sectors: dict[str, str] = field(default_factory=dict)  # lower-case noun phrase -> sector
+    titles: dict[str, str] = field(default_factory=dict)  # lower-case title -> sector
+    people: dict[str, Person] = field(default_factory=dict)
+    office: dict[tuple[str, str], list[tuple[Role, Person]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # (code, lower-case role) -> holders
+
+    def holder(self, code: str, title: str, date: dt.date | None) -> Person | None:
+        """Who held ``title`` in ``code`` on ``date`` ("the Russian president")."""
+        for role, person in self.office.get((code, title.lower()), ()):
+            if role.holds_on(date):
+                return person
+        return None
+
+    def add_name(self, entry: NameEntry) -> None:
+        bucket = self.names[entry.text]
+        bucket[:] = [e for e in bucket if not (e.kind == entry.kind and e.code == entry.code)]
+        bucket.append(entry)
+
+
+def load_actor_knowledge(dirs: list[Path]) -> ActorKnowledge:
+    """Load and validate the actor files of each folder; later folders extend and override."""
+    kb = ActorKnowledge()
+    for folder in dirs:
+        if (folder / "states.yaml").is_file():
+            _load_states(kb, folder / "states.yaml")
+        if (folder / "igos.yaml").is_file():
+            _load_orgs(kb, folder / "igos.yaml")
+        if (folder / "groups.yaml").is_file():
+            _load_groups(kb, folder / "groups.yaml")
+        if (folder / "sectors.yaml").is_file():
+            _load_sectors(kb, folder / "sectors.yaml")
+        if (folder / "people.csv").is_file():
+            _load_people(kb, folder / "people.csv")
+    return kb
+
+
+def _entries(path: Path) -> list[tuple[int, dict]]:
+    data = load_yaml(path)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise DictionaryError(f"{path}: expected a list of entries")
+    out = []
+    for number, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            raise DictionaryError(f"{path}: entry {number} is not a mapping")
+        out.append((number, item))
+    return out
+
+
+def _require(path: Path, number: int, item: dict, *keys: str) -> None:
+    for key in keys:
+        if not item.get(key):
+            label = item.get("code") or item.get("org") or item.get("id") or ""
+            raise DictionaryError(f"{path}: entry {number} {label}: missing '{key}'")
+
+
+def _check_sector(path: Path, number: int, sector: str | None) -> str | None:
+    if sector not in SECTORS and sector is not None:
+        raise DictionaryError(f"{path}: entry {number}: unknown sector {sector!r}")
+    return sector
+
+
+def _load_states(kb: ActorKnowledge, path: Path) -> None:
+    for number, item in _entries(path):
+        _require(path, number, item, "code", "name")
+        code, name = str(item["code"]), str(item["name"])
+        ambiguous = set(item.get("ambiguous") or ())
+
+        def add(text: str, kind: str, sector: str | None = None) -> None:
+            kb.add_name(NameEntry(text, kind, code, sector, name=name,
+                                  ambiguous=text in ambiguous))
+
+        for text in [name, *(item.get("names") or ())]:
+            add(str(text), "state")
+        for text in item.get("adjectives") or ():
+            add(str(text), "adjective")
+        for text in item.get("people") or ():
+            add(str(text), "people")
+        if item.get("capital"):
+            capital = str(item["capital"])
+            add(capital, "capital", "GOV")
+            if " " not in capital:
+                add(capital.upper(), "capital", "GOV")
+        for seat in item.get("seats") or ():
+            if not isinstance(seat, dict) or not seat.get("text"):
+                raise DictionaryError(f"{path}: entry {number} {code}: seats need text and sector")
+            add(str(seat["text"]), "seat", _check_sector(path, number, seat.get("sector")))
+
+
+def _load_orgs(kb: ActorKnowledge, path: Path) -> None:
+    for number, item in _entries(path):
+        _require(path, number, item, "org", "code", "name")
+        org, code = str(item["org"]), str(item["code"])
+        if code not in ("IGO", "NGO"):
+            raise DictionaryError(f"{path}: entry {number} {org}: code must be IGO or NGO")
+        sector = _check_sector(path, number, item.get("sector"))
+        for text in {str(item["name"]), *(str(a) for a in item.get("aliases") or ())}:
+            kb.add_name(NameEntry(text, "org", code, sector, org=org, name=str(item["name"])))
+
+
+def _load_groups(kb: ActorKnowledge, path: Path) -> None:
+    for number, item in _entries(path):
+        _require(path, number, item, "id", "name", "code")
+        periods = []
+        for period in item.get("periods") or ():
+            periods.append((
+                _check_sector(path, number, period.get("sector")),
+                _date(path, number, period.get("start")),
+                _date(path, number, period.get("end")),
+            ))
+        sector = _check_sector(path, number, item.get("sector"))
+        code = str(item["code"])
+        org = str(item["id"]) if code == "IMG" else None
+        for text in {str(item["name"]), *(str(a) for a in item.get("aliases") or ())}:
+            kb.add_name(NameEntry(text, "group", code, sector, org=org, name=str(item["name"]),
+                                  periods=tuple(periods)))
+
+
+def _load_sectors(kb: ActorKnowledge, path: Path) -> None:
+    data = load_yaml(path) or {}
+    for key, target in (("sectors", kb.sectors), ("titles", kb.titles)):
+        for sector, words in (data.get(key) or {}).items():
+            if sector not in SECTORS:
+                raise DictionaryError(f"{path}: {key}: unknown sector {sector!r}")
+            for word in words or ():
+                target[str(word).lower()] = sector
+
+
+def _date(path: Path, line: int | str, value) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as e:
+        raise DictionaryError(f"{path}:{line}: bad date {value!r} (use YYYY-MM-DD)") from e
+
+
+def _load_people(kb: ActorKnowledge, path: Path) -> None:
+    text = path.read_text(encoding="utf-8-sig")
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header != PEOPLE_HEADER:
+        raise DictionaryError(f"{path}:1: header must be {','.join(PEOPLE_HEADER)}")
+    for row in reader:
+        line = reader.line_num
+        if not row or not any(row):
+            continue
+        if len(row) != len(PEOPLE_HEADER):
+            raise DictionaryError(f"{path}:{line}: expected 7 fields, found {len(row)}")
+        name, aliases, code, sector, role, start, end = (v.strip() for v in row)
+        if not name or not code:
+            raise DictionaryError(f"{path}:{line}: name and code are required")
+        _check_sector(path, line, sector or None)
+        begin, finish = _date(path, line, start), _date(path, line, end)
+        if begin and finish and finish < begin:
+            raise DictionaryError(f"{path}:{line}: end date is before start date")
+        person = kb.people.get(name)
+        if person is None:
+            person = kb.people[name] = Person(name, tuple(a for a in aliases.split("|") if a))
+            for text in {name, *person.aliases}:
+                kb.add_name(NameEntry(text, "person", code, None, name=name))
+        held = Role(code, sector or "GOV", role, begin, finish)
+        person.roles.append(held)
+        person.roles.sort(key=lambda r: r.start or dt.date.min)
+        if role:
+            kb.office[(code, role.lower())].append((held, person))

@@ -1,0 +1,87 @@
+"""Rendering results for people: rich tables for the terminal."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+__all__ = ["print_explain", "print_reports", "print_summary"]
+
+
+def _console() -> Console:
+    return Console(highlight=False)
+
+
+def print_explain(result: dict) -> None:
+    console = _console()
+    mentions = Table(title="Actor mentions", title_justify="left")
+    for col in ("text", "code", "sector", "name", "kind"):
+        mentions.add_column(col)
+    for m in result["mentions"]:
+        mentions.add_row(m["text"], str(m["code"]), str(m["sector"]), str(m["name"]), m["kind"])
+    console.print(mentions)
+    triggers = Table(title="Triggers tried", title_justify="left")
+    for col in ("trigger", "rule", "emitted", "why"):
+        triggers.add_column(col, overflow="fold")
+    for t in result["triggers"]:
+        triggers.add_row(t["text"], t["rule"], "yes" if t["emitted"] else "no", t["why"])
+    console.print(triggers)
+    events = Table(title="Events", title_justify="left")
+    for col in ("event", "mode", "actor", "recipient", "negated", "date", "score", "rule"):
+        events.add_column(col)
+    for e in result["events"]:
+        events.add_row(e["event"], e["mode"], _actors(e["actor"]), _actors(e["recipient"]),
+                       str(e["negated"]), str(e["date"]), str(e["score"]), e["rule"])
+    console.print(events)
+    if not result["triggers"]:
+        console.print("No trigger in the vocabulary matched this sentence.")
+
+
+def _actors(actors: list[dict]) -> str:
+    return ", ".join(f"{a['code']}{'/' + a['sector'] if a['sector'] else ''}" for a in actors) or "-"
+
+
+def print_reports(reports, errors: int = 0) -> None:
+    console = _console()
+    for report in reports:
+        table = Table(title=f"{report.name}: per event type", title_justify="left")
+        for col in ("type", "gold", "predicted", "precision", "recall", "F1"):
+            table.add_column(col, justify="right" if col != "type" else "left")
+        for kind, row in report.per_type.items():
+            table.add_row(kind, str(row["gold"]), str(row["predicted"]), f"{row['precision']:.2f}",
+                          f"{row['recall']:.2f}", f"{row['f1']:.2f}")
+        console.print(table)
+        figures = Table(title=f"{report.name}: headline", title_justify="left", show_header=False)
+        figures.add_column("figure")
+        figures.add_column("value", justify="right")
+        for key, value in report.figures.items():
+            figures.add_row(key.replace("_", " "), str(value))
+        console.print(figures)
+        for line in report.errors[:errors]:
+            console.print(line, markup=False)
+
+
+def print_summary(store) -> None:
+    console = _console()
+    summary = store.summary()
+    console.print(f"{summary['documents']} documents, {summary['events']} events in "
+                  f"{store.path}")
+    by_type = Table(title="Events per type", title_justify="left")
+    by_type.add_column("type")
+    by_type.add_column("events", justify="right")
+    for kind, count in summary["by_type"].items():
+        by_type.add_row(kind, str(count))
+    console.print(by_type)
+    for title, order in (("Most cooperative pairs", "DESC"), ("Most conflictual pairs", "ASC")):
+        rows = store.query(
+            "SELECT actor_code AS a, recipient_code AS b, count(*) AS events, "
+            "round(sum(score), 1) AS score FROM events WHERE NOT negated AND actor_code IS "
+            "NOT NULL AND recipient_code IS NOT NULL AND actor_code <> recipient_code "
+            f"GROUP BY 1, 2 HAVING sum(score) {'>' if order == 'DESC' else '<'} 0 "
+            f"ORDER BY score {order} LIMIT 8")
+        table = Table(title=title, title_justify="left")
+        for col in ("actor", "recipient", "events", "summed PLOVER score"):
+            table.add_column(col)
+        for r in rows:
+            table.add_row(r["a"], r["b"], str(r["events"]), str(r["score"]))
+        console.print(table)

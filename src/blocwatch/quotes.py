@@ -1,0 +1,121 @@
+"""Direct quotations and who said them.
+
+A quotation runs from an opening to a closing quotation mark, possibly over several
+sentences. Its speaker is the actor of the speech verb next to it: ``," Azerbaijani President
+Ilham Aliyev tweeted``, ``," the president added``, ``He further added that "``. "The
+statement read" points back to the last actor reported as speaking.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .knowledge import Knowledge
+from .knowledge.vocab import expand
+from .types import Actor, Annotated, Mention, Quote
+
+__all__ = ["QuoteFinder"]
+
+_OPEN = {"“", "„", "«"}
+_CLOSE = {"”", "»"}
+_NEUTRAL = {'"', "``", "''"}
+_STATEMENT_NOUNS = {"statement", "communique", "communiqué", "letter", "declaration",
+                    "message", "readout", "release", "post", "tweet", "note", "report"}
+
+
+class QuoteFinder:
+    """Pipeline stage: find quotations and speakers; resolve "we" inside quotes."""
+
+    requires = ("tokens", "mentions", "sentences")
+    assigns = ("quotes", "mentions")
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.speech = frozenset().union(*(expand(v) for v in knowledge.grammar["speech_verbs"]))
+
+    def __call__(self, ann: Annotated) -> Annotated:
+        doc = ann.tokens
+        spans = _quote_spans(doc)
+        speakers = self.speakers(ann)
+        quotes = []
+        for start, end in spans:
+            speaker = self._speaker_for(ann, start, end, speakers)
+            sents = tuple(s.index for s in ann.sentences
+                          if s.tok_start < end and s.tok_end > start)
+            quotes.append(Quote(text=doc[start:end].text, start=doc[start].idx,
+                                end=doc[end - 1].idx + len(doc[end - 1]), speaker=speaker,
+                                sentence_indexes=sents))
+        mentions = [_as_speaker(m, quotes, spans) for m in ann.mentions]
+        return dataclasses.replace(ann, quotes=tuple(quotes), mentions=tuple(mentions))
+
+    def speakers(self, ann: Annotated) -> list[tuple[int, Mention]]:
+        """Mentions reported as speaking, with the token of their speech verb."""
+        doc = ann.tokens
+        out = []
+        for m in ann.mentions:
+            if not m.code:
+                continue
+            after = _skip_adverbs(doc, m.tok_end)
+            if after < len(doc) and doc[after].lower_ in self.speech:
+                out.append((after, m))
+            elif m.tok_start >= 1 and doc[m.tok_start - 1].lower_ in self.speech:
+                out.append((m.tok_start - 1, m))
+        return out
+
+    def _speaker_for(self, ann, start, end, speakers) -> Actor | None:
+        doc = ann.tokens
+        sent_end = next((s.tok_end for s in ann.sentences if s.tok_start < end <= s.tok_end),
+                        len(doc))
+        sent_start = next((s.tok_start for s in ann.sentences
+                           if s.tok_start <= start < s.tok_end), 0)
+        after = [(v, m) for v, m in speakers if end <= v < sent_end and v - end <= 14]
+        before = [(v, m) for v, m in speakers if sent_start <= v < start]
+        if after:
+            return after[0][1].actor
+        if before:
+            return before[-1][1].actor
+        # "the statement read": the last actor reported as speaking before the quote
+        window = [t.lower_ for t in doc[end:min(sent_end, end + 6)]]
+        if any(w in _STATEMENT_NOUNS for w in window) and any(w in self.speech for w in window):
+            earlier = [m for v, m in speakers if v < start]
+            if earlier:
+                return earlier[-1].actor
+        return None
+
+
+def _skip_adverbs(doc, i: int) -> int:
+    while i < len(doc) and doc[i].lower_ in {"further", "also", "then", "later", "again",
+                                             "once", "has", "had", "have", "quickly"}:
+        i += 1
+    return i
+
+
+def _quote_spans(doc) -> list[tuple[int, int]]:
+    """Token spans [start, end) of quotations, marks included."""
+    spans = []
+    open_at = None
+    for token in doc:
+        text = token.text
+        if text in _OPEN or (text in _NEUTRAL and open_at is None and _opens(doc, token)):
+            open_at = token.i
+        elif (text in _CLOSE or text in _NEUTRAL) and open_at is not None:
+            if token.i - open_at > 2:
+                spans.append((open_at, token.i + 1))
+            open_at = None
+    return spans
+
+
+def _opens(doc, token) -> bool:
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return nxt is not None and not nxt.is_space and not nxt.is_punct
+
+
+def _as_speaker(mention: Mention, quotes: list[Quote], spans) -> Mention:
+    """'We'/'our' inside a quotation is its speaker."""
+    if mention.kind != "pronoun:speaker":
+        return mention
+    for quote, (start, end) in zip(quotes, spans):
+        if start <= mention.tok_start < end and quote.speaker is not None:
+            s = quote.speaker
+            return dataclasses.replace(mention, code=s.code, sector=s.sector, name=s.name,
+                                       org=s.org, resolved=True)
+    return mention
