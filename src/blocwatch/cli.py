@@ -51,6 +51,12 @@ def _guard(command):
             sys.exit(EXIT_BAD_INPUT)
         except BrokenPipeError:
             sys.exit(0)
+        except (OSError, RuntimeError, ValueError, KeyError, AttributeError, TypeError) as e:
+            if os.environ.get("BLOCWATCH_DEBUG"):
+                raise
+            click.echo(f"internal error: {type(e).__name__}: {e} (this is a bug; run again "
+                       "with BLOCWATCH_DEBUG=1 for the traceback and report it)", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted: what was stored so far is kept; run the same command "
                        "again to resume", err=True)

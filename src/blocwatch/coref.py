@@ -25,6 +25,13 @@ class Coreference:
                 out.append(mention)
                 continue
             here = sentence_of(mention.tok_start)
+            owner = out[-1] if out else None
+            if (mention.kind in {"sector", "role"} and owner is not None and owner.code
+                    and owner.kind.startswith("pronoun") and owner.tok_end == mention.tok_start):
+                # "its troops", "their foreign ministry": the owner's country, own sector
+                out.append(dataclasses.replace(mention, code=owner.code, name=owner.name,
+                                               org=owner.org, resolved=True))
+                continue
             history = [m for m in out if m.code and sentence_of(m.tok_start) >= here - _WINDOW]
             out.extend(_resolve(mention, history, here, sentence_of))
         return dataclasses.replace(ann, mentions=tuple(out))

@@ -46,6 +46,10 @@ _GOVERNING = {"REQUEST", "REJECT", "AGREE", "THREATEN", "CONCEDE"}
 _THREAT_MARKERS = {"will", "'ll", "would", "vowed to", "threatened to", "ready to",
                    "prepared to", "threaten to", "threatens to", "vows to", "vow to"}
 _RECIPIENT_SPAN = 14
+# A verb trigger right after one of these is being used as a noun ("for the support").
+_NOUN_CONTEXT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
+                 "her", "our", "your", "my", "for", "of", "any", "no", "such", "whose",
+                 "own", "mutual", "further", "continued", "full", "firm", "strong"}
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,10 @@ class EventCoder:
             mode = self._folded_mode(kind, folded.rule)
             why.append(f"governs '{doc[folded.start:folded.end].text}' ({folded.rule.type})"
                        f" -> mode {mode or '-'}")
+        if rule.verbal and match.start > 0 and doc[match.start - 1].lower_ in _NOUN_CONTEXT:
+            why.append(f"'{doc[match.start - 1].text} {doc[match.start].text}' is a noun here, "
+                       "and the rule is for the verb: not emitted")
+            return None
         clause_start = self._clause_start(doc, sent, match.start)
         before = self._before(doc, clause_start, match.start)
         quote = self._quote_of(ann, doc[match.start].idx)
@@ -193,7 +201,7 @@ class EventCoder:
             why.append(f"modal demand reported by {speaker.text}: {kind} -> REQUEST {mode}")
             kind = "REQUEST"
             recipient = actor or recipient
-            actor = [speaker]
+            actor = [_mention_from_actor(speaker)]
         elif self._promised(before, kind):
             why.append(f"promised/future {kind} -> AGREE")
             kind, mode = "AGREE", ""

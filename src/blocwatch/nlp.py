@@ -30,13 +30,18 @@ _QUOTE_CLOSERS = {"”", "\"", "’", "''", "»"}
 @Language.component("blocwatch_boundaries")
 def _boundaries(doc):
     """Fix sentence starts after the sentencizer: line breaks, abbreviations, lower case."""
+    carry = False  # a start the sentencizer put on white space moves to the next word
     for i, token in enumerate(doc):
         if i == 0:
             continue
         prev = doc[i - 1]
         if token.is_space:
+            carry = carry or bool(token.is_sent_start)
             token.is_sent_start = False
             continue
+        if carry:
+            token.is_sent_start = True
+            carry = False
         if prev.is_space and "\n" in prev.text:
             token.is_sent_start = True
         elif "\n" in prev.whitespace_ or (i > 1 and "\n" in prev.text):

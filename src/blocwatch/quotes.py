@@ -57,7 +57,8 @@ class QuoteFinder:
             after = _skip_adverbs(doc, m.tok_end)
             if after < len(doc) and doc[after].lower_ in self.speech:
                 out.append((after, m))
-            elif m.tok_start >= 1 and doc[m.tok_start - 1].lower_ in self.speech:
+            elif (m.tok_start >= 2 and doc[m.tok_start - 1].lower_ in self.speech
+                  and doc[m.tok_start - 2].is_punct):  # '," said the minister'
                 out.append((m.tok_start - 1, m))
         return out
 
@@ -77,8 +78,10 @@ class QuoteFinder:
         window = [t.lower_ for t in doc[end:min(sent_end, end + 6)]]
         if any(w in _STATEMENT_NOUNS for w in window) and any(w in self.speech for w in window):
             earlier = [m for v, m in speakers if v < start]
-            if earlier:
-                return earlier[-1].actor
+            institutions = [m for m in earlier if m.kind not in {"person", "role"}
+                            and not m.kind.startswith("pronoun")]
+            if institutions or earlier:
+                return (institutions or earlier)[-1].actor
         return None
 
 

@@ -1,0 +1,82 @@
+"""Sentence -> (actor, type, recipient) cases written here, in news style."""
+
+import pytest
+
+
+def _triples(ann, negated=False):
+    out = set()
+    for e in ann.events:
+        if e.negated != negated:
+            continue
+        actors = [a.code for a in e.actor] or [None]
+        recipients = [r.code for r in e.recipient] or [None]
+        out |= {(a, e.event, r) for a in actors for r in recipients}
+    return out
+
+
+CASES = [
+    ("Russia condemned Ukraine on Monday.", ("RUS", "ACCUSE", "UKR")),
+    ("Germany urged Iran to release the detained sailors.", ("DEU", "REQUEST", "IRN")),
+    ("France called on Russia to withdraw its forces.", ("FRA", "REQUEST", "RUS")),
+    ("Azerbaijan thanked Iran for its support.", ("AZE", "SUPPORT", "IRN")),
+    ("Turkish jets shot down a Russian warplane near the Syrian border.",
+     ("TUR", "ASSAULT", "RUS")),
+    ("Russia imposed sanctions on Turkey.", ("RUS", "SANCTION", "TUR")),
+    ("Saudi Arabia severed diplomatic ties with Iran.", ("SAU", "SANCTION", "IRN")),
+    ("Armenian forces shelled the Azerbaijani city of Ganja.", ("ARM", "ASSAULT", "AZE")),
+    ("Ganja was shelled by Armenian forces.", ("ARM", "ASSAULT", "AZE")),
+    ("Israel and the United Arab Emirates signed a peace agreement.", ("ISR", "AGREE", None)),
+    ("Iran will support Azerbaijan's territorial integrity.", ("IRN", "AGREE", "AZE")),
+    ("China hosted talks between Saudi Arabia and Iran.", ("CHN", "CONSULT", "SAU")),
+    ("Putin held talks with Erdogan in St Petersburg.", ("RUS", "CONSULT", "TUR")),
+    ("The European Union imposed new sanctions on Belarus.", ("IGO", "SANCTION", "BLR")),
+    ("Iran accused Azerbaijan of hosting Israeli spies.", ("IRN", "ACCUSE", "AZE")),
+    ("Armenia refused to host the CSTO drills.", ("ARM", "REJECT", None)),
+    ("North Korea threatened to strike South Korea.", ("PRK", "THREATEN", "KOR")),
+    ("Russia deployed troops to the border with Ukraine.", ("RUS", "MOBILIZE", None)),
+    ("Thousands of protesters rallied in Yerevan against Pashinyan.", (None, "PROTEST", None)),
+    ("The United States sent humanitarian aid to Turkey.", ("USA", "AID", "TUR")),
+    ("Russia withdrew its troops from Kherson.", ("RUS", "RETREAT", None)),
+    ("Egypt and Qatar agreed to restore diplomatic relations.", ("EGY", "AGREE", None)),
+    ("Iranian police arrested dozens of protesters.", ("IRN", "COERCE", None)),
+    ("Pashinyan criticized Russia for failing to protect Armenia.", ("ARM", "ACCUSE", "RUS")),
+    ("Erdogan praised Azerbaijan's army.", ("TUR", "SUPPORT", "AZE")),
+    ("Baku and Moscow agreed to cooperate on energy.", ("AZE", "AGREE", None)),
+]
+
+
+@pytest.mark.parametrize("text, triple", CASES, ids=[c[0][:40] for c in CASES])
+def test_events_sentence_cases(code, text, triple):
+    found = _triples(code(text, "2020-11-04"))
+    actor, kind, recipient = triple
+    assert any(t[1] == kind and (actor is None or t[0] == actor)
+               and (recipient is None or t[2] == recipient) for t in found), found
+
+
+def test_events_negation(code):
+    ann = code("Pashinyan did not retreat from his positions.")
+    assert any(e.event == "RETREAT" and e.negated for e in ann.events)
+    assert not _triples(ann)
+
+
+def test_events_reported_modal_demand(code):
+    ann = code("Armenia must withdraw from the occupied lands, Khamenei said on Tuesday.")
+    assert ("IRN", "REQUEST", "ARM") in _triples(ann)
+
+
+def test_events_quote_speaker_is_actor(code):
+    text = ('“We will never accept this occupation,” Azerbaijani President Ilham Aliyev said '
+            'on November 3.')
+    ann = code(text)
+    assert ann.quotes and ann.quotes[0].speaker.code == "AZE"
+
+
+def test_events_carry_scores_and_rule_ids(code):
+    (event,) = code("Russia condemned Ukraine.").events
+    assert event.cameo == "11" and event.quad_class == 3 and event.score < 0
+    assert event.rule.startswith("accuse.")
+
+
+def test_events_hypothetical_not_coded(code):
+    ann = code("If Russian forces were to attack Ukraine, NATO would respond.")
+    assert not any(e.event == "ASSAULT" for e in ann.events)

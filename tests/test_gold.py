@@ -1,0 +1,33 @@
+"""Gold check: eval figures must not fall below the recorded baseline (tests/baseline.json).
+
+Update the baseline only with figures measured by `blocwatch eval` after a change that
+was judged on them.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from blocwatch.evaluate import default_gold_sets, evaluate
+
+BASELINE = json.loads((Path(__file__).parent / "baseline.json").read_text())
+TOLERANCE = 0.005
+
+
+@pytest.fixture(scope="module")
+def reports(shared, pipeline):
+    return {s.name: evaluate(s, pipeline) for s in default_gold_sets(shared)}
+
+
+@pytest.mark.parametrize("name, figure", [
+    (name, figure) for name, figures in BASELINE.items() for figure in figures])
+def test_gold_not_below_baseline(reports, name, figure):
+    floor = BASELINE[name][figure]
+    value = reports[name].figures[figure]
+    if figure == "quote_speakers_right":
+        assert int(value.split("/")[0]) >= int(floor.split("/")[0])
+    elif figure == "events_per_sentence":
+        assert value <= floor + TOLERANCE, f"{name} {figure}: {value} > ceiling {floor}"
+    else:
+        assert value >= floor - TOLERANCE, f"{name} {figure}: {value} < baseline {floor}"
