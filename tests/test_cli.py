@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from blocwatch.cli import main
-from blocwatch.knowledge import DATA_DIR
+from blocwatch.knowledge import DEMO_DIR
 
-DEMO = str(DATA_DIR / "demo")
+DEMO = str(DEMO_DIR)
 
 
 def _run(*args, **kwargs):

@@ -13,7 +13,7 @@ __all__ = ["run_bench"]
 
 def run_bench(corpus: str | None, min_sentences: int, dictionaries: tuple[str, ...]) -> dict:
     from .ingest import read_inputs
-    from .knowledge import DATA_DIR
+    from .knowledge import DEMO_DIR
 
     started = time.perf_counter()
     from .knowledge import load_knowledge
@@ -23,7 +23,7 @@ def run_bench(corpus: str | None, min_sentences: int, dictionaries: tuple[str, .
     loaded = time.perf_counter()
     pipeline = Pipeline(knowledge)
     built = time.perf_counter()
-    docs = [d for d in read_inputs([corpus or str(DATA_DIR / "demo")])
+    docs = [d for d in read_inputs([corpus or str(DEMO_DIR)])
             if not isinstance(d, InputError)]
     if not docs:
         raise UsageError(f"{corpus}: no documents to benchmark")

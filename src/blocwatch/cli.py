@@ -224,11 +224,11 @@ def bench(corpus, min_sentences, dictionaries):
 @_guard
 def demo(db):
     """Code the bundled sample corpus into --db and summarise what it shows."""
-    from .knowledge import DATA_DIR
+    from .knowledge import DEMO_DIR
     from .present import print_summary
     from .store import Store
 
-    _code([str(DATA_DIR / "demo")], db, None, None, None, None, ())
+    _code([str(DEMO_DIR)], db, None, None, None, None, ())
     with Store(db) as store:
         print_summary(store)
 

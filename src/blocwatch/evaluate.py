@@ -129,7 +129,7 @@ def default_gold_sets(shared: Path | None = None) -> list[GoldSet]:
         sets.append(seed)
     demo_gold = DATA_DIR / "demo" / "gold.jsonl"
     if demo_gold.is_file():
-        demo = load_document_gold(demo_gold, DATA_DIR / "demo")
+        demo = load_document_gold(demo_gold, DATA_DIR / "demo" / "articles")
         demo.name = "demo (in-house)"
         sets.append(demo)
     return sets

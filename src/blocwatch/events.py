@@ -181,6 +181,10 @@ class EventCoder:
         passive = rule.verbal and self._passive(doc, match.start)
 
         subject = self._subject(doc, clause_start, match.start, mentions, passive, previous)
+        if not subject and clause_start > sent.tok_start and not passive:
+            subject = self._subject(doc, sent.tok_start, clause_start, mentions, False, None)
+            if subject:
+                why.append("no subject in the clause: the main clause's subject")
         after = self._after(doc, sent, match, mentions)
         if passive:
             agent = self._agent(doc, match.end, sent.tok_end, mentions)
@@ -211,9 +215,12 @@ class EventCoder:
         if not actor and quote is not None and ann.quotes[quote].speaker is not None:
             actor = [_mention_from_actor(ann.quotes[quote].speaker)]
             why.append("no actor in the quotation: the speaker")
+        if kind == "CONSULT" and mode == "phone" and recipient:
+            actor, recipient = list(actor) + list(recipient), []
+            why.append("phone call: reciprocal, everyone is an actor")
         actors = tuple(_actor(m) for m in actor)
         recipients = tuple(r for r in (_actor(m) for m in recipient)
-                           if (r.code, r.sector) not in {(a.code, a.sector) for a in actors})
+                           if not _same_side(r, actors, kind))
         if not actors and not recipients:
             why.append("no actor or recipient found: not emitted")
             return None
@@ -372,6 +379,18 @@ class EventCoder:
         if kind == "THREATEN":
             return _THREAT_MODE.get(inner.type, "")
         return ""
+
+
+_INTERNAL = {"COERCE", "ASSAULT", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "SANCTION",
+             "THREATEN", "MOBILIZE"}
+
+
+def _same_side(recipient: Actor, actors: tuple[Actor, ...], kind: str) -> bool:
+    """A recipient that is one of the actors (or, for cooperation, the actor's own state)."""
+    for a in actors:
+        if a.code == recipient.code and (a.sector == recipient.sector or kind not in _INTERNAL):
+            return True
+    return False
 
 
 def _phrases(items) -> set[tuple[str, ...]]:

@@ -11,11 +11,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from .actors import ActorKnowledge, NameEntry, Person, Role, load_actor_knowledge
-from .files import DATA_DIR, digest, load_yaml
+from .files import DATA_DIR, DEMO_DIR, digest, load_yaml
 from .vocab import EVENT_TYPES, TriggerRule, load_rules
 
 __all__ = [
     "DATA_DIR",
+    "DEMO_DIR",
     "EVENT_TYPES",
     "ActorKnowledge",
     "Knowledge",
