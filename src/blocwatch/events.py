@@ -1,7 +1,7 @@
 """Event coding: trigger rules matched in a sentence, then who did it to whom.
 
-*Finding*: one spaCy Matcher holds every trigger rule of the vocabulary; overlapping
-matches keep the most specific. *Assembling*: for each trigger, in order,
+*Finding*: trigger rules indexed by their first word, matched slot by slot (with gaps);
+overlapping matches keep the most specific. *Assembling*: for each trigger, in order,
 
 1. a trigger governed by an earlier one ("urged Armenia **to withdraw**") is folded into
    it (REQUEST, mode yield);
@@ -20,11 +20,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher
-
 from .knowledge import Knowledge, TriggerRule
 from .knowledge.vocab import GAP, expand
-from .nlp import make_nlp
 from .types import Actor, Annotated, Event, Mention, Sentence, Trigger
 
 __all__ = ["EventCoder", "TriggerMatch"]
@@ -69,9 +66,10 @@ class EventCoder:
         self.knowledge = knowledge
         grammar = knowledge.grammar
         self.rules = list(knowledge.rules)
-        self.matcher = Matcher(make_nlp().vocab)
-        for index, rule in enumerate(self.rules):
-            self.matcher.add(str(index), [_token_pattern(rule)])
+        self.index: dict[str, list[TriggerRule]] = {}
+        for rule in self.rules:
+            for form in rule.slots[0]:
+                self.index.setdefault(form, []).append(rule)
         self.speech = frozenset().union(*(expand(v) for v in grammar["speech_verbs"]))
         self.negations = _phrases(grammar["negations"])
         self.future = _phrases(grammar["future_markers"])
@@ -84,14 +82,19 @@ class EventCoder:
     # -- finding -------------------------------------------------------------------
 
     def find(self, doc) -> list[TriggerMatch]:
-        """All trigger matches, overlaps resolved toward the longest, most specific rule."""
-        raw: dict[tuple[int, int], tuple[int, int]] = {}
-        for key, start, end in self.matcher(doc):
-            index = int(doc.vocab.strings[key])
-            best = raw.get((index, start))
-            if best is None or end < best[1]:
-                raw[(index, start)] = (start, end)
-        candidates = [TriggerMatch(self.rules[i], s, e) for (i, _), (s, e) in raw.items()]
+        """All trigger matches, overlaps resolved toward the longest, most specific rule.
+
+        Rules are indexed by the forms of their first slot, so a token that cannot start a
+        trigger costs one dictionary look-up.
+        """
+        words = [t.lower_ for t in doc]
+        stops = [t.is_punct or t.is_space for t in doc]
+        candidates = []
+        for start, word in enumerate(words):
+            for rule in self.index.get(word, ()):
+                end = _match_from(rule.slots, words, stops, start)
+                if end is not None:
+                    candidates.append(TriggerMatch(rule, start, end))
         candidates.sort(key=lambda m: (-m.rule.length, m.end - m.start, m.start))
         taken: set[int] = set()
         kept = []
@@ -142,19 +145,23 @@ class EventCoder:
             event = self._code(ann, sent, match, mentions, previous, folded.get(match.start), why)
             if trace is not None:
                 trace.append((match, "; ".join(why), event))
-            if event is not None:
+            if event is not None and not any(_same_event(event, e) for e in events):
                 events.append(event)
                 previous = event
         return events
 
     def _governs(self, doc, first: TriggerMatch, later: TriggerMatch) -> bool:
         """``first`` ... to ``later`` with no clause break: "urged X to withdraw"."""
-        if later.start - first.end > 8 or later.start <= first.end - 1:
+        if later.start - first.end > 8 or later.start < first.end:
             return False
-        between = [t.lower_ for t in doc[first.end:later.start]]
+        words = [t.lower_ for t in doc[first.start:later.start]]
+        between = words[first.end - first.start:]
         if any(w in self.breaks or w in {".", ";"} for w in between):
             return False
-        return "to" in between[-2:] or (not between and first.rule.type == "REJECT")
+        if "to" not in words[1:]:
+            return not between and first.rule.type == "REJECT"
+        last_to = len(words) - 1 - words[::-1].index("to")
+        return len(words) - last_to <= 4
 
     def _code(self, ann, sent, match, mentions, previous, folded, why) -> Event | None:
         doc = ann.tokens
@@ -393,18 +400,38 @@ def _same_side(recipient: Actor, actors: tuple[Actor, ...], kind: str) -> bool:
     return False
 
 
+def _same_event(a: Event, b: Event) -> bool:
+    def codes(actors):
+        return sorted(x.code or "" for x in actors)
+
+    return (a.event, a.negated, codes(a.actor), codes(a.recipient)) == (
+        b.event, b.negated, codes(b.actor), codes(b.recipient))
+
+
 def _phrases(items) -> set[tuple[str, ...]]:
     return {tuple(str(p).lower().split()) for p in items}
 
 
-def _token_pattern(rule: TriggerRule) -> list[dict]:
-    out: list[dict] = []
-    for slot in rule.slots:
+def _match_from(slots, words, stops, start: int) -> int | None:
+    """End of the shortest match of ``slots`` at ``start`` (first slot already matched)."""
+    i, k = start + 1, 1
+    while k < len(slots):
+        slot = slots[k]
         if slot is GAP:
-            out.append({"IS_PUNCT": False, "IS_SPACE": False, "OP": "{0,3}"})
-        else:
-            out.append({"LOWER": {"IN": sorted(slot)}})
-    return out
+            target = slots[k + 1]
+            for j in range(i, min(i + 4, len(words))):
+                if words[j] in target:
+                    i, k = j + 1, k + 2
+                    break
+                if stops[j]:
+                    return None
+            else:
+                return None
+            continue
+        if i >= len(words) or words[i] not in slot:
+            return None
+        i, k = i + 1, k + 1
+    return i
 
 
 def _actor(mention: Mention) -> Actor:
