@@ -404,8 +404,9 @@ def _same_event(a: Event, b: Event) -> bool:
     def codes(actors):
         return sorted(x.code or "" for x in actors)
 
-    return (a.event, a.negated, codes(a.actor), codes(a.recipient)) == (
-        b.event, b.negated, codes(b.actor), codes(b.recipient))
+    if (a.event, a.negated, codes(a.actor)) != (b.event, b.negated, codes(b.actor)):
+        return False
+    return not a.recipient or not b.recipient or codes(a.recipient) == codes(b.recipient)
 
 
 def _phrases(items) -> set[tuple[str, ...]]:

@@ -55,6 +55,11 @@ class QuoteFinder:
             if not m.code:
                 continue
             after = _skip_adverbs(doc, m.tok_end)
+            if m.possessive and after + 1 < len(doc) and doc[after + 1].lower_ in _STATEMENT_NOUNS:
+                after = _skip_adverbs(doc, after + 2)  # "Khamenei's statement noted"
+            elif after + 1 < len(doc) and doc[after].lower_ in _STATEMENT_NOUNS and (
+                    doc[m.tok_end - 1].lower_ in {"'s", "’s"}):
+                after = _skip_adverbs(doc, after + 1)
             if after < len(doc) and doc[after].lower_ in self.speech:
                 out.append((after, m))
             elif (m.tok_start >= 2 and doc[m.tok_start - 1].lower_ in self.speech
