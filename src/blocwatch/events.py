@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from .knowledge import Knowledge, TriggerRule
 from .knowledge.vocab import GAP, expand
+from .quotes import speech_subjects
 from .types import Actor, Annotated, Event, Mention, Sentence, Trigger
 
 __all__ = ["EventCoder", "TriggerMatch"]
@@ -219,12 +220,10 @@ class EventCoder:
         elif kind in _THREAT_MODE and self._has(before[-4:], _THREAT_MARKERS):
             why.append(f"future {kind} -> THREATEN")
             kind, mode = "THREATEN", _THREAT_MODE[kind]
-        if not actor and quote is not None and ann.quotes[quote].speaker is not None:
-            actor = [_mention_from_actor(ann.quotes[quote].speaker)]
-            why.append("no actor in the quotation: the speaker")
-        if kind == "CONSULT" and mode == "phone" and recipient:
+        if kind == "CONSULT" and recipient and (
+                mode == "phone" or doc[match.end - 1].lower_ == "with"):
             actor, recipient = list(actor) + list(recipient), []
-            why.append("phone call: reciprocal, everyone is an actor")
+            why.append("reciprocal meeting or call: everyone is an actor (PLOVER)")
         actors = tuple(_actor(m) for m in actor)
         recipients = tuple(r for r in (_actor(m) for m in recipient)
                            if not _same_side(r, actors, kind))
@@ -354,23 +353,14 @@ class EventCoder:
         return []
 
     def _speaker(self, ann, quote, sent, mentions, start) -> Actor | None:
+        """Who reports the clause: the quotation's speaker, or "X said (that) ..." / ", X said"."""
         if quote is not None:
             return ann.quotes[quote].speaker
-        doc = ann.tokens
-        for m in mentions:
-            if m.tok_start >= start or m.code is None:
-                continue
-            nxt = m.tok_end
-            while nxt < start and doc[nxt].lower_ in _ADVERBS:
-                nxt += 1
-            if nxt < start and doc[nxt].lower_ in self.speech:
-                return m.actor
-        for m in mentions:
-            if m.tok_start > start and m.code and m.tok_start > 0 and (
-                    doc[m.tok_start - 1].lower_ in self.speech
-                    or (m.tok_end < len(doc) and doc[m.tok_end].lower_ in self.speech)):
-                return m.actor
-        return None
+        pairs = speech_subjects(ann.tokens, mentions, self.speech)
+        before = [m for verb, m in pairs if verb < start]
+        after = [m for verb, m in pairs if verb > start]
+        pick = before[-1] if before else (after[0] if after else None)
+        return pick.actor if pick is not None else None
 
     @staticmethod
     def _quote_of(ann: Annotated, char: int) -> int | None:

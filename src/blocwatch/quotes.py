@@ -14,7 +14,7 @@ from .knowledge import Knowledge
 from .knowledge.vocab import expand
 from .types import Actor, Annotated, Mention, Quote
 
-__all__ = ["QuoteFinder"]
+__all__ = ["QuoteFinder", "speech_subjects"]
 
 _OPEN = {"“", "„", "«"}
 _CLOSE = {"”", "»"}
@@ -49,23 +49,7 @@ class QuoteFinder:
 
     def speakers(self, ann: Annotated) -> list[tuple[int, Mention]]:
         """Mentions reported as speaking, with the token of their speech verb."""
-        doc = ann.tokens
-        out = []
-        for m in ann.mentions:
-            if not m.code:
-                continue
-            after = _skip_adverbs(doc, m.tok_end)
-            if m.possessive and after + 1 < len(doc) and doc[after + 1].lower_ in _STATEMENT_NOUNS:
-                after = _skip_adverbs(doc, after + 2)  # "Khamenei's statement noted"
-            elif after + 1 < len(doc) and doc[after].lower_ in _STATEMENT_NOUNS and (
-                    doc[m.tok_end - 1].lower_ in {"'s", "’s"}):
-                after = _skip_adverbs(doc, after + 1)
-            if after < len(doc) and doc[after].lower_ in self.speech:
-                out.append((after, m))
-            elif (m.tok_start >= 2 and doc[m.tok_start - 1].lower_ in self.speech
-                  and doc[m.tok_start - 2].is_punct):  # '," said the minister'
-                out.append((m.tok_start - 1, m))
-        return out
+        return speech_subjects(ann.tokens, ann.mentions, self.speech)
 
     def _speaker_for(self, ann, start, end, speakers) -> Actor | None:
         doc = ann.tokens
@@ -88,6 +72,23 @@ class QuoteFinder:
             if institutions or earlier:
                 return (institutions or earlier)[-1].actor
         return None
+
+
+def speech_subjects(doc, mentions, speech) -> list[tuple[int, Mention]]:
+    """(speech verb token, speaker) pairs: "X said", "X's statement noted", '," said X'."""
+    out = []
+    for m in mentions:
+        if not m.code:
+            continue
+        after = _skip_adverbs(doc, m.tok_end)
+        if m.possessive and after + 1 < len(doc) and doc[after + 1].lower_ in _STATEMENT_NOUNS:
+            after = _skip_adverbs(doc, after + 2)  # "Khamenei's statement noted"
+        if after < len(doc) and doc[after].lower_ in speech:
+            out.append((after, m))
+        elif (m.tok_start >= 2 and doc[m.tok_start - 1].lower_ in speech
+              and doc[m.tok_start - 2].is_punct):  # '," said the minister'
+            out.append((m.tok_start - 1, m))
+    return out
 
 
 def _skip_adverbs(doc, i: int) -> int:
