@@ -41,8 +41,9 @@ _REQUEST_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGR
 _THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations",
                 "MOBILIZE": "violence"}
 _GOVERNING = {"REQUEST", "REJECT", "AGREE", "THREATEN", "CONCEDE"}
-_THREAT_MARKERS = {"will", "'ll", "would", "vowed to", "threatened to", "ready to",
-                   "prepared to", "threaten to", "threatens to", "vows to", "vow to"}
+_THREAT_MARKERS = {tuple(p.split()) for p in (
+    "will", "'ll", "would", "vowed to", "threatened to", "ready to", "prepared to",
+    "threaten to", "threatens to", "vows to", "vow to")}
 _RECIPIENT_SPAN = 14
 # A verb trigger right after one of these is being used as a noun ("for the support").
 _NOUN_CONTEXT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
@@ -214,6 +215,10 @@ class EventCoder:
             kind = "REQUEST"
             recipient = actor or recipient
             actor = [_mention_from_actor(speaker)]
+        elif self._promised(before, kind) and "unless" in [
+                t.lower_ for t in doc[match.end:sent.tok_end]]:
+            why.append(f"promised {kind} on a condition ('unless') -> THREATEN")
+            kind, mode = "THREATEN", ""
         elif self._promised(before, kind):
             why.append(f"promised/future {kind} -> AGREE")
             kind, mode = "AGREE", ""
