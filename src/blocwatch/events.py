@@ -206,8 +206,15 @@ class EventCoder:
         if rule.inverse:
             actor, recipient = after, subject
             why.append("inverse rule: subject is the recipient")
+        if not actor and not rule.inverse:
+            actor = self._fronted_subject(doc, sent, match, mentions)
+            if actor:
+                why.append("fronted phrase ('With ..., X ...'): the main clause's subject")
 
         speaker = self._speaker(ann, quote, sent, mentions, match.start)
+        if rule.inverse and not actor and speaker is not None:
+            actor = [_mention_from_actor(speaker)]
+            why.append(f"inverse rule with no one after it: the speaker ({speaker.text})")
         modal = self._has(before[-4:], self.modals)
         if modal and speaker is not None and kind not in {"REQUEST", "ACCUSE", "THREATEN"}:
             mode = _REQUEST_MODE.get(kind, "change")
@@ -309,6 +316,22 @@ class EventCoder:
         return []
 
     @staticmethod
+    def _fronted_subject(doc, sent, match, mentions) -> list[Mention]:
+        """The subject after a sentence-opening phrase: "With villages recaptured, the army ..."."""
+        if doc[sent.tok_start].lower_ not in _FRONTING:
+            return []
+        comma = next((i for i in range(match.end, sent.tok_end) if doc[i].text == ","), None)
+        if comma is None:
+            return []
+        for m in mentions:
+            if m.tok_start > comma and m.code is not None:
+                prev = doc[m.tok_start - 1].lower_
+                if prev in {"the", ","} or m.tok_start == comma + 1:
+                    return [m]
+                return []
+        return []
+
+    @staticmethod
     def _skip_back(doc, start: int) -> int:
         i = start
         while i > 0 and doc[i - 1].lower_ in _ADVERBS | {"not", "n't", "never", "has", "have",
@@ -334,13 +357,16 @@ class EventCoder:
         for m in mentions:
             if m.tok_start < match.end or m.tok_start >= limit or m.code is None:
                 continue
+            if m.text.lower() in _POSSESSIVE_PRONOUNS:
+                continue  # "restore its territory": a possessor, not the recipient
             gap = [t.lower_ for t in doc[(group[-1].tok_end if group else match.end):m.tok_start]]
             if group:
                 if gap and all(w in {"and", ",", "the", "or"} for w in gap):
                     group.append(m)
                     continue
                 break
-            if any(w in self.breaks or w in {";", ":"} for w in gap):
+            if any(w in self.breaks or w in {";", ":"} for w in gap) or (
+                    "," in gap and "and" in gap):
                 break
             nxt = m.tok_end
             if nxt < len(doc) and doc[nxt].lower_ in self.speech and "," in gap:
@@ -383,6 +409,8 @@ class EventCoder:
         return ""
 
 
+_FRONTING = {"with", "having", "after", "following", "despite", "amid", "by"}
+_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 _INTERNAL = {"COERCE", "ASSAULT", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "SANCTION",
              "THREATEN", "MOBILIZE"}
 
