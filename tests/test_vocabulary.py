@@ -8,7 +8,7 @@ import re
 
 from blocwatch.knowledge import EVENT_TYPES
 
-MIN_PASS_RATE = 0.70
+MIN_PASS_RATE = 0.92
 
 
 def _ok(ann, rule, expect):

@@ -26,6 +26,9 @@ _MODIFIERS = {"state", "adjective", "capital", "org", "group", "seat", "people"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our"}
 _LINKS = {"and", ","}
+_FUNCTION = {"its", "their", "his", "her", "our", "the", "a", "an", "and", "or", "of", "to",
+             "in", "on", "at", "for", "with", "by", "from", "that", "which", "who", "is",
+             "are", "was", "were", "has", "have", "had", "will", "would", "said", "says"}
 _NOT_NAME = {"The", "A", "An", "On", "In", "At", "And", "But", "Of", "For", "To", "By", "With",
              "As", "After", "Before", "He", "She", "It", "They", "We", "I", "This", "That",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -157,7 +160,7 @@ class ActorRecognizer:
                 possessive = True
                 break
             nxt = by_start.get(j)
-            if nxt is None and last.kind in _MODIFIERS | {"title"}:
+            if nxt is None and last.kind == "adjective":
                 nxt = self._after_adjectives(doc, j, by_start)
             if nxt is not None and _joins(last, nxt):
                 group.append(nxt)
@@ -177,7 +180,8 @@ class ActorRecognizer:
     def _after_adjectives(doc, j: int, by_start: dict[int, _Piece]) -> _Piece | None:
         """Skip up to two lower-case modifiers: "Iranian roving ambassador"."""
         for k in (j + 1, j + 2):
-            if k - 1 >= len(doc) or not doc[k - 1].is_alpha or not doc[k - 1].is_lower:
+            word = doc[k - 1] if k - 1 < len(doc) else None
+            if word is None or not word.is_alpha or not word.is_lower or word.lower_ in _FUNCTION:
                 return None
             nxt = by_start.get(k)
             if nxt is not None:
