@@ -239,19 +239,13 @@ class ActorRecognizer:
             holder = self.kb.holder(code, titles[-1], date)
             if holder is not None:
                 name, kind = holder.name, "person"
-        start = (span or group[0]).start
-        end = (span or group[-1]).end if span is None else span.end
-        if span is not None:
-            end = span.end
-        resolved = code is not None or not (titles or heads)
-        if code is None and heads and not titles and kind == "sector":
-            kind = "sector"
-        if code is None and titles and person_piece is None:
-            kind = "role"
         if span is not None:  # coordinated adjectives keep their own text span
-            return _mention_of(doc, start, end, code, sector, name, "state", org=org)
-        return _mention_of(doc, start, end, code, sector, name, kind, org=org,
-                           possessive=possessive, resolved=resolved, titles=titles)
+            return _mention_of(doc, span.start, span.end, code, sector, name, "state", org=org)
+        if code is None and titles and person_piece is None:
+            kind = "role"  # "the president": waits for coreference
+        resolved = code is not None or not (titles or heads)
+        return _mention_of(doc, group[0].start, group[-1].end, code, sector, name, kind,
+                           org=org, possessive=possessive, resolved=resolved, titles=titles)
 
     def _pronouns(self, doc, pieces: list[_Piece]) -> list[Mention]:
         taken = {i for p in pieces for i in range(p.start, p.end)}
