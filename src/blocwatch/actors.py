@@ -24,7 +24,6 @@ _KIND_RANK = {"state": 0, "org": 1, "group": 2, "person": 3, "seat": 4, "capital
               "adjective": 6, "people": 7}
 _MODIFIERS = {"state", "adjective", "capital", "org", "group", "seat", "people"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our"}
 _LINKS = {"and", ","}
 _FUNCTION = {"its", "their", "his", "her", "our", "the", "a", "an", "and", "or", "of", "to",
              "in", "on", "at", "for", "with", "by", "from", "that", "which", "who", "is",

@@ -1,16 +1,18 @@
 """Event coding: trigger rules matched in a sentence, then who did it to whom.
 
 *Finding*: trigger rules indexed by their first word, matched slot by slot (with gaps);
-overlapping matches keep the most specific. *Assembling*: for each trigger, in order,
+where matches overlap, the rule with more fixed words wins, then the shorter span. *Assembling*: for each trigger, in order,
 
 1. a trigger governed by an earlier one ("urged Armenia **to withdraw**") is folded into
    it (REQUEST, mode yield);
 2. the actor is the nearest actor mention before the trigger in its clause (with any
    actors coordinated with it), the recipient the first after it; passive voice
    ("was shelled by X") swaps them;
-3. auxiliary modes: negation, promises of cooperation (AGREE), modal demands reported by a
-   speaker ("Armenia must withdraw, X said" = X REQUEST Armenia), hypotheticals (dropped);
-4. inside a quotation, "we" or a missing actor is the quotation's speaker.
+3. auxiliary modes: negation, promises of cooperation (AGREE), conditional promises
+   (THREATEN), modal demands reported by a speaker ("Armenia must withdraw, X said" =
+   X REQUEST Armenia), hypotheticals (dropped);
+4. inside a quotation, "we" is the quotation's speaker (resolved by the quotes stage), and
+   the speaker is who demands what the quotation says "should" happen.
 
 Every step is written into ``Event.why`` so ``blocwatch explain`` can show it.
 """
@@ -21,7 +23,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from .knowledge import Knowledge, TriggerRule
-from .knowledge.vocab import GAP, expand
+from .knowledge.vocab import GAP
 from .quotes import speech_subjects
 from .types import Actor, Annotated, Event, Mention, Sentence, Trigger
 
@@ -36,6 +38,8 @@ _ADVERBS = {"also", "reportedly", "allegedly", "again", "once", "further", "alre
             "later", "then", "now", "highly", "immediately", "quickly", "finally", "only",
             "even", "apparently", "effectively", "directly", "swiftly", "eventually",
             "initially", "subsequently", "largely", "partly", "fully", "yet"}
+_NEGATED_ADVERBS = _ADVERBS | {"not", "n't", "never"}
+_AUXILIARIES = _NEGATED_ADVERBS | {"has", "have", "had", "will", "would", "did"}
 _REQUEST_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet",
                  "AID": "assist", "SUPPORT": "assist", "COOPERATE": "assist"}
 _THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations",
@@ -72,7 +76,7 @@ class EventCoder:
         for rule in self.rules:
             for form in rule.slots[0]:
                 self.index.setdefault(form, []).append(rule)
-        self.speech = frozenset().union(*(expand(v) for v in grammar["speech_verbs"]))
+        self.speech = knowledge.speech_verbs
         self.negations = _phrases(grammar["negations"])
         self.future = _phrases(grammar["future_markers"])
         self.modals = _phrases(grammar["request_modals"])
@@ -84,7 +88,7 @@ class EventCoder:
     # -- finding -------------------------------------------------------------------
 
     def find(self, doc) -> list[TriggerMatch]:
-        """All trigger matches, overlaps resolved toward the longest, most specific rule.
+        """All trigger matches; overlaps go to more fixed words, then the shorter span.
 
         Rules are indexed by the forms of their first slot, so a token that cannot start a
         trigger costs one dictionary look-up.
@@ -182,8 +186,7 @@ class EventCoder:
         before = self._before(doc, clause_start, match.start)
         quote = self._quote_of(ann, doc[match.start].idx)
 
-        if self._has(before[-6:], self.hypothetical) or self._has(
-                [t.lower_ for t in doc[clause_start:match.start]], self.hypothetical):
+        if self._has(before, self.hypothetical):
             why.append("hypothetical ('if'): not an event")
             return None
         negated = self._negated(before)
@@ -216,17 +219,17 @@ class EventCoder:
             actor = [_mention_from_actor(speaker)]
             why.append(f"inverse rule with no one after it: the speaker ({speaker.text})")
         modal = self._has(before[-4:], self.modals)
+        promised = self._promised(before, kind)
         if modal and speaker is not None and kind not in {"REQUEST", "ACCUSE", "THREATEN"}:
             mode = _REQUEST_MODE.get(kind, "change")
             why.append(f"modal demand reported by {speaker.text}: {kind} -> REQUEST {mode}")
             kind = "REQUEST"
             recipient = actor or recipient
             actor = [_mention_from_actor(speaker)]
-        elif self._promised(before, kind) and "unless" in [
-                t.lower_ for t in doc[match.end:sent.tok_end]]:
+        elif promised and "unless" in [t.lower_ for t in doc[match.end:sent.tok_end]]:
             why.append(f"promised {kind} on a condition ('unless') -> THREATEN")
             kind, mode = "THREATEN", ""
-        elif self._promised(before, kind):
+        elif promised:
             why.append(f"promised/future {kind} -> AGREE")
             kind, mode = "AGREE", ""
         elif kind in _THREAT_MODE and self._has(before[-4:], _THREAT_MARKERS):
@@ -236,8 +239,8 @@ class EventCoder:
                 mode == "phone" or doc[match.end - 1].lower_ == "with"):
             actor, recipient = list(actor) + list(recipient), []
             why.append("reciprocal meeting or call: everyone is an actor (PLOVER)")
-        actors = tuple(_actor(m) for m in actor)
-        recipients = tuple(r for r in (_actor(m) for m in recipient)
+        actors = tuple(m.actor for m in actor)
+        recipients = tuple(r for r in (m.actor for m in recipient)
                            if not _same_side(r, actors, kind))
         if not actors and not recipients:
             why.append("no actor or recipient found: not emitted")
@@ -287,7 +290,7 @@ class EventCoder:
 
     def _passive(self, doc, start: int) -> bool:
         i = start - 1
-        while i >= 0 and doc[i].lower_ in _ADVERBS | {"not", "n't", "never"}:
+        while i >= 0 and doc[i].lower_ in _NEGATED_ADVERBS:
             i -= 1
         word = doc[start].lower_
         return i >= 0 and doc[i].lower_ in self.passive_aux and (
@@ -306,9 +309,9 @@ class EventCoder:
             prev = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
             if prev == "the" and m.tok_start > 1:
                 prev = doc[m.tok_start - 2].lower_
-            if prev in _PREPOSITIONS or (prev == "by" and not passive):
-                if prev == "by":
-                    return self._coordinated_left(doc, m, candidates)
+            if prev == "by" and not passive:  # agent of a nominal: "the visit by X"
+                return self._coordinated_left(doc, m, candidates)
+            if prev in _PREPOSITIONS:
                 continue
             if m.possessive and m.kind in {"state", "capital", "org"} and start - m.tok_end > 3:
                 continue
@@ -334,8 +337,7 @@ class EventCoder:
     @staticmethod
     def _skip_back(doc, start: int) -> int:
         i = start
-        while i > 0 and doc[i - 1].lower_ in _ADVERBS | {"not", "n't", "never", "has", "have",
-                                                          "had", "will", "would", "did"}:
+        while i > 0 and doc[i - 1].lower_ in _AUXILIARIES:
             i -= 1
         return i
 
@@ -456,10 +458,6 @@ def _match_from(slots, words, stops, start: int) -> int | None:
             return None
         i, k = i + 1, k + 1
     return i
-
-
-def _actor(mention: Mention) -> Actor:
-    return mention.actor
 
 
 def _mention_from_actor(actor: Actor) -> Mention:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 
 from .knowledge import Knowledge
-from .knowledge.vocab import expand
 from .types import Actor, Annotated, Mention, Quote
 
 __all__ = ["QuoteFinder", "speech_subjects"]
@@ -30,7 +29,7 @@ class QuoteFinder:
     assigns = ("quotes", "mentions")
 
     def __init__(self, knowledge: Knowledge) -> None:
-        self.speech = frozenset().union(*(expand(v) for v in knowledge.grammar["speech_verbs"]))
+        self.speech = knowledge.speech_verbs
 
     def __call__(self, ann: Annotated) -> Annotated:
         doc = ann.tokens

@@ -184,7 +184,6 @@ class Annotated:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     tokens: Any = field(default=None, compare=False, repr=False)  # the spaCy Doc
-    notes: tuple[str, ...] = ()  # explanations collected for `explain`
 
     def to_json(self) -> dict[str, Any]:
         """The ``annotate`` contract record (see DESIGN.md)."""

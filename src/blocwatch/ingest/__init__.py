@@ -22,13 +22,15 @@ from .text import read_text
 __all__ = ["doc_id_for", "find_dateline", "parse_date", "read_inputs"]
 
 READERS = {".txt": read_text, ".text": read_text, ".jsonl": read_jsonl, ".csv": read_csv}
+WEB_READERS = {".html": "read_html", ".htm": "read_html", ".xml": "read_feed",
+               ".rss": "read_feed", ".atom": "read_feed"}  # need the `web` extra
+FOLDER_SUFFIXES = set(READERS) | (set(WEB_READERS) - {".xml"})  # .xml only when named
 
 
 def _optional_readers() -> dict:
-    from .web import read_feed, read_html
+    from . import web
 
-    return {".html": read_html, ".htm": read_html, ".xml": read_feed, ".rss": read_feed,
-            ".atom": read_feed}
+    return {suffix: getattr(web, name) for suffix, name in WEB_READERS.items()}
 
 
 def doc_id_for(text: str) -> str:
@@ -58,9 +60,7 @@ def read_inputs(
 
 
 def _readable(path: Path) -> bool:
-    return path.suffix.lower() in READERS or path.suffix.lower() in {
-        ".html", ".htm", ".rss", ".atom"
-    }
+    return path.suffix.lower() in FOLDER_SUFFIXES
 
 
 def _read_file(path: Path, date: dt.date | None) -> Iterator[Document | InputError]:

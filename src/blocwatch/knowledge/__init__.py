@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .actors import ActorKnowledge, NameEntry, Person, Role, load_actor_knowledge
 from .files import DATA_DIR, DEMO_DIR, digest, load_yaml
-from .vocab import EVENT_TYPES, TriggerRule, load_rules
+from .vocab import EVENT_TYPES, TriggerRule, expand, load_rules
 
 __all__ = [
     "DATA_DIR",
@@ -35,6 +35,7 @@ class Knowledge:
     plover: dict
     grammar: dict
     digest: str
+    speech_verbs: frozenset[str]  # every inflection of grammar.yaml's speech verbs
 
     def score(self, event: str, mode: str) -> tuple[float, int, str]:
         """PLOVER score, quad class and CAMEO root for an event type and mode."""
@@ -50,10 +51,12 @@ def load_knowledge(extra: tuple[str, ...] = ()) -> Knowledge:
     dirs = [DATA_DIR, *(Path(p) for p in extra)]
     plover = load_yaml(DATA_DIR / "plover.yaml")["types"]
     grammar = load_yaml(DATA_DIR / "grammar.yaml")
+    speech = frozenset().union(*(expand(v) for v in grammar["speech_verbs"]))
     return Knowledge(
         actors=load_actor_knowledge(dirs),
         rules=tuple(load_rules(dirs)),
         plover=plover,
         grammar=grammar,
         digest=digest(dirs),
+        speech_verbs=speech,
     )
