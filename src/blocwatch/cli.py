@@ -233,6 +233,122 @@ def demo(db):
         print_summary(store)
 
 
+# -- alignment analysis ----------------------------------------------------------------
+
+_PERIODS = ("day", "week", "month", "quarter", "year")
+
+
+def _analysis_options(period: str):
+    """--db, --from/--to, --period, --countries/--region, --format for an analysis command."""
+
+    def wrap(f):
+        for option in reversed([
+            click.option("--db", default="blocwatch.duckdb", show_default=True,
+                         help="DuckDB file made by blocwatch code."),
+            click.option("--from", "start", help="First date: YYYY, YYYY-MM or YYYY-MM-DD."),
+            click.option("--to", "end", help="Last date: YYYY, YYYY-MM or YYYY-MM-DD."),
+            click.option("--period", type=click.Choice(_PERIODS), default=period,
+                         show_default=True, help="Time bucket."),
+            click.option("--countries", help="Only these codes, e.g. ARM,AZE,IRN,EU."),
+            click.option("--region", help="A named region, e.g. south-caucasus (members "
+                                          "and outside players; see regions.yaml)."),
+            click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+                         default="table", show_default=True),
+            _dict_option,
+        ]):
+            f = option(f)
+        return f
+
+    return wrap
+
+
+def _selection(db, start, end, countries, region, dictionaries):
+    from .analysis import Selection
+
+    return Selection.from_options(db, start, end, countries, region, dictionaries)
+
+
+def _show(rows, fmt, columns, title, selection=None, top=None):
+    from .present import emit
+
+    if fmt == "table" and top:
+        rows = rows[:top]
+    if fmt == "table" and selection is not None:
+        rows = _with_evidence(rows, selection)
+        columns = [*columns, "strongest evidence"]
+    emit(rows, fmt, columns, title)
+
+
+def _with_evidence(rows, selection):
+    """Add the sentence of each row's first evidence event, for reading in a terminal."""
+    found = {e["event_id"]: e for e in selection.evidence([r["ids"][0] for r in rows
+                                                          if r.get("ids")])}
+    out = []
+    for row in rows:
+        e = found.get(row["ids"][0]) if row.get("ids") else None
+        text = f"{e['date']} {e['event']}: {e['sentence'].strip()[:90]}" if e else ""
+        out.append({**row, "strongest evidence": text})
+    return out
+
+
+@main.command()
+@_analysis_options("month")
+@_guard
+def align(db, start, end, period, countries, region, fmt, dictionaries):
+    """The alignment index of every pair per period, with its evidence counts."""
+    sel = _selection(db, start, end, countries, region, dictionaries)
+    _show(sel.align(period), fmt, ["period", "a", "b", "index", "events", "coop", "conflict"],
+          "Alignment index per pair (-1 conflict .. +1 cooperation)")
+
+
+@main.command()
+@_analysis_options("month")
+@click.option("--before", help="Earlier window FROM..TO, e.g. 2016..2020.")
+@click.option("--after", help="Later window FROM..TO, e.g. 2021..2025.")
+@click.option("--top", default=20, show_default=True, help="Rows shown in a table.")
+@_guard
+def shifts(db, start, end, period, countries, region, fmt, dictionaries, before, after, top):
+    """Pairs whose alignment moved most between two windows, with 95% bootstrap intervals."""
+    sel = _selection(db, start, end, countries, region, dictionaries)
+    _show(sel.shifts(before, after), fmt,
+          ["a", "b", "before", "after", "delta", "ci_low", "ci_high", "events"],
+          "Biggest, surest shifts", sel, top)
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@_analysis_options("quarter")
+@_guard
+def sides(a, b, db, start, end, period, countries, region, fmt, dictionaries):
+    """Which side third parties take in the A-B conflict: lean > 0 leans to A."""
+    sel = _selection(db, start, end, countries, region, dictionaries)
+    _show(sel.sides(a, b, period), fmt,
+          ["period", "third", "lean", "ci_low", "ci_high", "events"],
+          f"Third parties' lean: + toward {a.upper()}, - toward {b.upper()}")
+
+
+@main.command()
+@_analysis_options("year")
+@_guard
+def blocs(db, start, end, period, countries, region, fmt, dictionaries):
+    """Blocs per period by signed community detection, and who moved between them."""
+    sel = _selection(db, start, end, countries, region, dictionaries)
+    _show(sel.blocs(period), fmt, ["period", "blocs", "moved"], "Blocs per period")
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@_analysis_options("month")
+@_guard
+def turns(a, b, db, start, end, period, countries, region, fmt, dictionaries):
+    """Turning points (change points) in the relations of A and B, with the events around."""
+    sel = _selection(db, start, end, countries, region, dictionaries)
+    _show(sel.turns(a, b, period), fmt, ["period", "before", "after", "delta", "t", "events"],
+          f"Turning points of {a.upper()}-{b.upper()}", sel)
+
+
 @main.group(name="dict")
 def dict_group():
     """Work with user dictionaries."""

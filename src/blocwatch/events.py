@@ -235,9 +235,10 @@ class EventCoder:
         elif kind in _THREAT_MODE and self._has(before[-4:], _THREAT_MARKERS):
             why.append(f"future {kind} -> THREATEN")
             kind, mode = "THREATEN", _THREAT_MODE[kind]
+        reciprocal = rule.recipient == "none"
         if kind == "CONSULT" and recipient and (
                 mode == "phone" or doc[match.end - 1].lower_ == "with"):
-            actor, recipient = list(actor) + list(recipient), []
+            actor, recipient, reciprocal = list(actor) + list(recipient), [], True
             why.append("reciprocal meeting or call: everyone is an actor (PLOVER)")
         actors = tuple(m.actor for m in actor)
         recipients = tuple(r for r in (m.actor for m in recipient)
@@ -256,6 +257,7 @@ class EventCoder:
             auxiliary=auxiliary + (("negation",) if negated else ()),
             cameo=cameo, quad_class=quad, score=score, quote=quote,
             confidence=_confidence(actors, recipients, rule), why="; ".join(why),
+            reciprocal=reciprocal and len(actors) > 1 and not recipients,
         )
 
     # -- helpers -------------------------------------------------------------------

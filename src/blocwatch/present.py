@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["print_explain", "print_reports", "print_summary"]
+__all__ = ["emit", "print_explain", "print_reports", "print_summary"]
 
 
 def _console() -> Console:
@@ -85,3 +85,53 @@ def print_summary(store) -> None:
         for r in rows:
             table.add_row(r["a"], r["b"], str(r["events"]), str(r["score"]))
         console.print(table)
+
+
+def emit(rows: list[dict], fmt: str, columns: list[str], title: str = "") -> None:
+    """Print analysis rows as a rich table, one JSON array, or CSV with a header."""
+    import sys
+
+    if fmt == "json":
+        import json
+
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns,
+                                extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _flat(v) for k, v in row.items()} for row in rows)
+    else:
+        _console().print(_table(rows, columns, title))
+
+
+def _flat(value) -> str:
+    if isinstance(value, list):
+        return " ".join(_flat(v) for v in value)
+    if isinstance(value, dict):
+        return "/".join(str(v) for v in value.values())
+    return "" if value is None else str(value)
+
+
+def _table(rows: list[dict], columns: list[str], title: str) -> Table:
+    table = Table(title=title or None, title_justify="left")
+    for col in columns:
+        numeric = rows and isinstance(rows[0].get(col), (int, float))
+        table.add_column(col, justify="right" if numeric else "left", overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(col)) for col in columns))
+    if not rows:
+        table.caption = "no events in this selection"
+    return table
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return f"{value:+.2f}" if value else "0.00"
+    if isinstance(value, list) and value and isinstance(value[0], list):
+        return "  |  ".join(" ".join(group) for group in value)
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return "; ".join(f"{m['code']}: {' '.join(m['from'])} -> {' '.join(m['to'])}"
+                         for m in value)
+    return _flat(value)

@@ -150,6 +150,7 @@ class Event:
     quote: int | None = None  # index into Annotated.quotes when stated inside a quotation
     confidence: float = 0.5
     why: str = ""
+    reciprocal: bool = False  # "A and B clashed/met": the actors acted on one another
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -171,6 +172,7 @@ class Event:
             "rule": self.rule,
             "quote": self.quote,
             "confidence": self.confidence,
+            "reciprocal": self.reciprocal,
         }
 
 

@@ -1,6 +1,9 @@
 """The DuckDB store: the only package that imports duckdb.
 
-Tables: runs, documents, sentences, mentions, events, quotes. A document is written with
+Tables: runs, documents, sentences, mentions, events, quotes, and dyads (each event that
+is not negated, as ties between every actor and recipient pair: the analysis reads these;
+a reciprocal event with no recipient, "A and B clashed", ties the actors to each other).
+A document is written with
 everything found in it in one transaction, keyed by ``doc_id``: re-ingesting a stored
 document changes nothing, and a killed run leaves only whole documents behind, so running
 the same command again resumes where it stopped.
@@ -44,31 +47,56 @@ CREATE TABLE IF NOT EXISTS events (
     negated BOOLEAN, context TEXT, auxiliary TEXT, confidence DOUBLE, rule TEXT,
     trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER,
     sentence_index INTEGER, sentence_start INTEGER, sentence_end INTEGER, sentence TEXT,
-    quote_index INTEGER, run_id INTEGER);
+    quote_index INTEGER, run_id INTEGER, reciprocal BOOLEAN);
+ALTER TABLE events ADD COLUMN IF NOT EXISTS reciprocal BOOLEAN;
+CREATE TABLE IF NOT EXISTS dyads (
+    event_id TEXT, date DATE, a TEXT, b TEXT, a_sector TEXT, b_sector TEXT, event TEXT,
+    quad_class INTEGER, score DOUBLE);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
+
+SCHEMA_VERSION = "2"  # 2: dyads, the events seen as ties between pairs, for the analysis
+
 
 EVENT_COLUMNS = (
     "event_id doc_id date event mode actor_code actor_sector actor_name recipient_code "
     "recipient_sector recipient_name actors recipients cameo quad_class score negated context "
     "auxiliary confidence rule trigger_text trigger_start trigger_end sentence_index "
-    "sentence_start sentence_end sentence quote_index run_id"
+    "sentence_start sentence_end sentence quote_index run_id reciprocal"
 ).split()
 
 
 class Store:
     """A DuckDB file holding coded documents. Use as a context manager."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False,
+                 must_exist: bool = False) -> None:
         self.path = str(path)
-        if read_only and not Path(self.path).is_file():
+        if (read_only or must_exist) and not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no such database (create it with: blocwatch code)")
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
                 self.con.execute(SCHEMA)
+                self._migrate()
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: cannot open the database ({e}); is another "
                              "blocwatch process using it, or is it not a DuckDB file?") from e
+
+    def _migrate(self) -> None:
+        """Bring a database made by an older blocwatch up to this schema."""
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None or int(row[0]) < int(SCHEMA_VERSION):
+            rows = self.con.execute(  # version 1 did not record reciprocity: assume it
+                "SELECT event_id, date, event, quad_class, score, actors, recipients, "
+                "coalesce(reciprocal, recipients = '[]') FROM events WHERE NOT negated"
+            ).fetchall()
+            ties = [t for r in rows for t in _ties(*r[:5], json.loads(r[5]), json.loads(r[6]),
+                                                   r[7])]
+            self.con.execute("DELETE FROM dyads")
+            if ties:
+                self.con.executemany("INSERT INTO dyads VALUES (?,?,?,?,?,?,?,?,?)", ties)
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
 
     def __enter__(self) -> Store:
         return self
@@ -152,6 +180,41 @@ class Store:
             raise StoreError(f"{path}: export to .jsonl, .csv or .parquet")
         return count
 
+    def interactions(self, start=None, end=None, nodes: set[str] | None = None,
+                     roots: dict[str, str] | None = None) -> list:
+        """Dyads dated in ``[start, end]`` as ``analyse.Interaction`` tuples, both ends in
+        ``nodes`` (None: all); organisations are counted as their top parent in ``roots``."""
+        from ..analyse import Interaction
+
+        roots = roots or {}
+        sql = ("SELECT event_id, date, a, b, score, quad_class FROM dyads WHERE date IS NOT "
+               "NULL AND (?::DATE IS NULL OR date >= ?::DATE) AND "
+               "(?::DATE IS NULL OR date <= ?::DATE)")
+        params: list = [start, start, end, end]
+        if nodes is not None:
+            raw = sorted(set(nodes) | {org for org, root in roots.items() if root in nodes})
+            sql += " AND a IN (SELECT unnest(?)) AND b IN (SELECT unnest(?))"
+            params += [raw, raw]
+        out = []
+        for event_id, date, a, b, score, quad in self.con.execute(sql, params).fetchall():
+            a, b = roots.get(a, a), roots.get(b, b)
+            if a != b:
+                out.append(Interaction(event_id, date, a, b, score, quad))
+        return out
+
+    def evidence(self, ids: list[str]) -> list[dict]:
+        """The events behind a figure, with their sentences and documents, in date order."""
+        if not ids:
+            return []
+        return self.query(
+            "SELECT e.event_id, e.date, e.event, e.mode, e.actors, e.recipients, e.score, "
+            "e.sentence, e.trigger_text, d.title, d.doc_id FROM events e JOIN documents d "
+            "USING (doc_id) WHERE e.event_id IN (SELECT unnest(?)) ORDER BY e.date, "
+            "e.event_id", [list(ids)])
+
+    def date_range(self) -> tuple:
+        return self.con.execute("SELECT min(date), max(date) FROM dyads").fetchone()
+
     def summary(self) -> dict:
         one = self.con.execute
         return {
@@ -175,10 +238,12 @@ class _Rows:
         self.mentions: list[tuple] = []
         self.quotes: list[tuple] = []
         self.events: list[tuple] = []
+        self.dyads: list[tuple] = []
 
     def tables(self) -> dict[str, list[tuple]]:
         return {"documents": self.documents, "sentences": self.sentences,
-                "mentions": self.mentions, "quotes": self.quotes, "events": self.events}
+                "mentions": self.mentions, "quotes": self.quotes, "events": self.events,
+                "dyads": self.dyads}
 
     def add(self, ann: Annotated, run_id: int) -> None:
         doc = ann.doc
@@ -197,8 +262,13 @@ class _Rows:
         for n, e in enumerate(ann.events):
             first = e.actor[0] if e.actor else None
             target = e.recipient[0] if e.recipient else None
+            event_id = f"{doc.doc_id}:{e.sentence_index}:{n}"
+            if not e.negated:
+                self.dyads.extend(_ties(event_id, e.date, e.event, e.quad_class, e.score,
+                                        [a.to_json() for a in e.actor],
+                                        [a.to_json() for a in e.recipient], e.reciprocal))
             self.events.append((
-                f"{doc.doc_id}:{e.sentence_index}:{n}", doc.doc_id, e.date, e.event, e.mode,
+                event_id, doc.doc_id, e.date, e.event, e.mode,
                 first and first.country(), first and first.sector, first and first.name,
                 target and target.country(), target and target.sector, target and target.name,
                 json.dumps([a.to_json() for a in e.actor], ensure_ascii=False),
@@ -207,4 +277,36 @@ class _Rows:
                 json.dumps(list(e.auxiliary)), e.confidence, e.rule, e.trigger.text,
                 e.trigger.start, e.trigger.end, e.sentence_index, e.sentence_start,
                 e.sentence_end, text[e.sentence_start:e.sentence_end], e.quote, run_id,
+                e.reciprocal,
             ))
+
+
+def _node(actor: dict) -> str | None:
+    """The unit of analysis for an actor: its state code, or an organisation's id.
+
+    NGOs and transnational networks have no place in a network of states and blocs.
+    """
+    code = actor.get("code")
+    if code == "IGO":
+        return actor.get("org")
+    if code in ("NGO", "IMG"):
+        return None
+    return code
+
+
+def _ties(event_id, date, event, quad, score, actors: list[dict], recipients: list[dict],
+          reciprocal: bool):
+    """Dyad rows of one event: every actor with every recipient, or, for a reciprocal
+    event ("A and B clashed"), the actors with one another."""
+    sources = [(n, a.get("sector")) for a in actors if (n := _node(a))]
+    targets = [(n, r.get("sector")) for r in recipients if (n := _node(r))]
+    if reciprocal:
+        pairs = [(s, t) for i, s in enumerate(sources) for t in sources[i + 1:]]
+    else:
+        pairs = [(s, t) for s in sources for t in targets]
+    seen, rows = set(), []
+    for (a, a_sector), (b, b_sector) in pairs:
+        if a != b and (a, b) not in seen:
+            seen.add((a, b))
+            rows.append((event_id, date, a, b, a_sector, b_sector, event, quad, score))
+    return rows
