@@ -86,7 +86,7 @@ class Selection:
         return analyse.alignment(self.interactions(), period)
 
     def shifts(self, before: str | None, after: str | None) -> list[dict]:
-        return analyse.shifts(self.interactions(), *self._windows(before, after))
+        return analyse.shifts(self.interactions(), *self.windows(before, after))
 
     def sides(self, a: str, b: str, period: str) -> list[dict]:
         return analyse.sides(self.interactions(), a.upper(), b.upper(), period)
@@ -97,7 +97,7 @@ class Selection:
     def turns(self, a: str, b: str, period: str) -> list[dict]:
         return analyse.turns(self.interactions(), a.upper(), b.upper(), period)
 
-    def _windows(self, before: str | None, after: str | None) -> tuple:
+    def windows(self, before: str | None, after: str | None) -> tuple:
         """The windows given, or the data's date range cut in two halves."""
         if before and after:
             return parse_window(before, "--before"), parse_window(after, "--after")

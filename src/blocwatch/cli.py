@@ -235,10 +235,20 @@ def demo(db):
 
 # -- alignment analysis ----------------------------------------------------------------
 
+
+def _pairs(values) -> list[tuple[str, str]] | None:
+    pairs = []
+    for value in values:
+        a, sep, b = value.upper().partition("-")
+        if not (sep and a and b):
+            raise UsageError(f"--sides {value}: write a pair as A-B, e.g. AZE-ARM")
+        pairs.append((a, b))
+    return pairs or None
+
 _PERIODS = ("day", "week", "month", "quarter", "year")
 
 
-def _analysis_options(period: str):
+def _analysis_options(period: str, formats: bool = True):
     """--db, --from/--to, --period, --countries/--region, --format for an analysis command."""
 
     def wrap(f):
@@ -253,7 +263,7 @@ def _analysis_options(period: str):
             click.option("--region", help="A named region, e.g. south-caucasus (members "
                                           "and outside players; see regions.yaml)."),
             click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
-                         default="table", show_default=True),
+                         default="table", show_default=True, hidden=not formats),
             _dict_option,
         ]):
             f = option(f)
@@ -349,6 +359,27 @@ def turns(a, b, db, start, end, period, countries, region, fmt, dictionaries):
           f"Turning points of {a.upper()}-{b.upper()}", sel)
 
 
+@main.command()
+@_analysis_options("quarter", formats=False)
+@click.option("-o", "--output", default="report.html", show_default=True,
+              type=click.Path(dir_okay=False), help="The HTML file to write.")
+@click.option("--before", help="Earlier window for the shifts, FROM..TO.")
+@click.option("--after", help="Later window for the shifts, FROM..TO.")
+@click.option("--sides", "conflicts", multiple=True, metavar="A-B",
+              help="A conflict pair whose sides to chart, e.g. AZE-ARM (repeatable; "
+                   "default: the two pairs with the most conflict).")
+@_guard
+def report(db, start, end, period, countries, region, fmt, dictionaries, output, before, after,
+           conflicts):
+    """Write one self-contained, offline HTML report: network, shifts, sides, series."""
+    from .report import write_report
+
+    sel = _selection(db, start, end, countries, region, dictionaries)
+    summary = write_report(sel, output, before, after, _pairs(conflicts), period)
+    click.echo(f"wrote {output}: {', '.join(summary['sections']) or 'no events'} "
+               f"({summary['events']} ties)")
+
+
 @main.group(name="dict")
 def dict_group():
     """Work with user dictionaries."""
@@ -364,6 +395,28 @@ def dict_check(folder):
     kb = load_knowledge((os.path.abspath(folder),))
     click.echo(f"{folder}: ok ({len(kb.actors.names)} names, {len(kb.actors.people)} people, "
                f"{len(kb.rules)} trigger rules in all)")
+
+
+@dict_group.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "folder", required=True, type=click.Path(file_okay=False),
+              help="Dictionary folder to write (people.csv, states/igos/groups/sectors.yaml).")
+@click.option("--people", is_flag=True,
+              help="Import entries without dates as people too (for files of people only).")
+@click.option("--force", is_flag=True, help="Replace the data files already in the folder.")
+@_guard
+def dict_import(files, folder, people, force):
+    """Convert CAMEO/TABARI/PETRARCH actor or agent FILES into a dictionary folder."""
+    from .knowledge.cameo import import_files
+
+    result = import_files(files, Path(folder), people=people, force=force)
+    for problem in result.problems:
+        click.echo(f"problem: {problem}", err=True)
+    counts = ", ".join(f"{what}: {n}" for what, n in result.counts.items())
+    click.echo(f"imported into {folder}: {counts}; {len(result.problems)} problems. "
+               f"Next: blocwatch dict check {folder}")
+    if result.problems:
+        sys.exit(EXIT_BAD_INPUT)
 
 
 if __name__ == "__main__":  # pragma: no cover

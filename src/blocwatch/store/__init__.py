@@ -208,12 +208,14 @@ class Store:
             return []
         return self.query(
             "SELECT e.event_id, e.date, e.event, e.mode, e.actors, e.recipients, e.score, "
-            "e.sentence, e.trigger_text, d.title, d.doc_id FROM events e JOIN documents d "
+            "e.sentence, e.trigger_text, e.trigger_start - e.sentence_start AS trigger_at, "
+            "e.rule, d.title, d.doc_id FROM events e JOIN documents d "
             "USING (doc_id) WHERE e.event_id IN (SELECT unnest(?)) ORDER BY e.date, "
             "e.event_id", [list(ids)])
 
-    def date_range(self) -> tuple:
-        return self.con.execute("SELECT min(date), max(date) FROM dyads").fetchone()
+    def runs(self) -> list[dict]:
+        return self.query("SELECT run_id, started, version, dictionaries, documents, events "
+                          "FROM runs ORDER BY run_id")
 
     def summary(self) -> dict:
         one = self.con.execute
