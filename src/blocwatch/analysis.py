@@ -6,7 +6,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import analyse
 from .errors import UsageError
@@ -85,6 +87,9 @@ class Selection:
     def align(self, period: str) -> list[dict]:
         return analyse.alignment(self.interactions(), period)
 
+    def series(self, period: str) -> list[dict]:
+        return analyse.dyad_series(self.interactions(), period)
+
     def shifts(self, before: str | None, after: str | None) -> list[dict]:
         return analyse.shifts(self.interactions(), *self.windows(before, after))
 
@@ -93,6 +98,24 @@ class Selection:
 
     def blocs(self, period: str) -> list[dict]:
         return analyse.blocs(self.interactions(), period)
+
+    def write_graphml(self, period: str, folder: Path) -> int:
+        """Each period's signed network, with blocs as a node attribute, as GraphML."""
+        import networkx as nx
+
+        folder.mkdir(parents=True, exist_ok=True)
+        by_period = defaultdict(list)
+        for x in self.interactions():
+            by_period[analyse.period_of(x.date, period)].append(x)
+        for label, items in by_period.items():
+            G = analyse.signed_network(items)
+            for n, group in enumerate(analyse.signed_communities(G)):
+                for code in group:
+                    G.nodes[code]["bloc"] = n + 1
+            for _, _, d in G.edges(data=True):
+                d["ids"] = " ".join(d["ids"])
+            nx.write_graphml(G, folder / f"{label}.graphml")
+        return len(by_period)
 
     def turns(self, a: str, b: str, period: str) -> list[dict]:
         return analyse.turns(self.interactions(), a.upper(), b.upper(), period)

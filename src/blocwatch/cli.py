@@ -208,29 +208,54 @@ def eval_command(gold, as_json, errors, dictionaries):
 @click.argument("corpus", required=False)
 @click.option("--min-sentences", default=20000, show_default=True,
               help="Repeat the corpus until this many sentences are coded.")
+@click.option("--analysis", is_flag=True,
+              help="Time the analysis instead: align for one region and year over "
+                   "--events synthetic stored events.")
+@click.option("--events", default=1_000_000, show_default=True,
+              help="Stored events for --analysis.")
 @_dict_option
 @_guard
-def bench(corpus, min_sentences, dictionaries):
+def bench(corpus, min_sentences, analysis, events, dictionaries):
     """Measure start-up, throughput (sentences/s, one process) and peak memory."""
-    from .bench import run_bench
+    from .bench import run_analysis_bench, run_bench
 
-    result = run_bench(corpus, min_sentences, tuple(dictionaries))
+    if analysis:
+        result = run_analysis_bench(events)
+    else:
+        result = run_bench(corpus, min_sentences, tuple(dictionaries))
     for key, value in result.items():
         click.echo(f"{key:28} {value}")
 
 
+DEMO_WINDOWS = ("2016..2020", "2021..2025")
+DEMO_CONFLICTS = [("AZE", "ARM"), ("SAU", "IRN")]
+
+
 @main.command()
 @click.option("--db", default="blocwatch.duckdb", show_default=True, help="DuckDB file.")
+@click.option("--report", "report_path", default="blocwatch-report.html", show_default=True,
+              type=click.Path(dir_okay=False), help="Where to write the HTML report.")
 @_guard
-def demo(db):
-    """Code the bundled sample corpus into --db and summarise what it shows."""
+def demo(db, report_path):
+    """Code the bundled sample corpus into --db, print the top shifts, write the report."""
+    from .analysis import Selection
     from .knowledge import DEMO_DIR
     from .present import print_summary
+    from .report import write_report
     from .store import Store
 
     _code([str(DEMO_DIR)], db, None, None, None, None, ())
     with Store(db) as store:
         print_summary(store)
+    sel = Selection(db)
+    before, after = DEMO_WINDOWS
+    _show(sel.shifts(before, after), "table",
+          ["a", "b", "before", "after", "delta", "ci_low", "ci_high", "events"],
+          f"Top shifts, {before} vs {after} (blocwatch shifts --before {before} "
+          f"--after {after})", sel, top=10)
+    summary = write_report(sel, report_path, before, after, DEMO_CONFLICTS)
+    click.echo(f"wrote {report_path} ({len(summary['sections'])} sections); open it in a "
+               "browser, it needs no network")
 
 
 # -- alignment analysis ----------------------------------------------------------------
@@ -303,12 +328,27 @@ def _with_evidence(rows, selection):
 
 @main.command()
 @_analysis_options("month")
+@click.option("--directed", is_flag=True,
+              help="Per ordered pair: events per quad class and summed score (the dyadic "
+                   "series) instead of the alignment index.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Also write the rows to .csv or .parquet.")
 @_guard
-def align(db, start, end, period, countries, region, fmt, dictionaries):
+def align(db, start, end, period, countries, region, fmt, dictionaries, directed, output):
     """The alignment index of every pair per period, with its evidence counts."""
     sel = _selection(db, start, end, countries, region, dictionaries)
-    _show(sel.align(period), fmt, ["period", "a", "b", "index", "events", "coop", "conflict"],
-          "Alignment index per pair (-1 conflict .. +1 cooperation)")
+    rows = sel.series(period) if directed else sel.align(period)
+    if output:
+        from .store import write_rows
+
+        click.echo(f"wrote {write_rows(rows, Path(output))} rows to {output}", err=True)
+    if directed:
+        _show(rows, fmt, ["period", "source", "target", "events", "score", "verbal_coop",
+                          "material_coop", "verbal_conflict", "material_conflict"],
+              "Dyadic series: events per quad class")
+    else:
+        _show(rows, fmt, ["period", "a", "b", "index", "events", "coop", "conflict"],
+              "Alignment index per pair (-1 conflict .. +1 cooperation)")
 
 
 @main.command()
@@ -340,11 +380,17 @@ def sides(a, b, db, start, end, period, countries, region, fmt, dictionaries):
 
 @main.command()
 @_analysis_options("year")
+@click.option("--graphml", type=click.Path(file_okay=False),
+              help="Also write each period's signed network to DIR/PERIOD.graphml.")
 @_guard
-def blocs(db, start, end, period, countries, region, fmt, dictionaries):
+def blocs(db, start, end, period, countries, region, fmt, dictionaries, graphml):
     """Blocs per period by signed community detection, and who moved between them."""
     sel = _selection(db, start, end, countries, region, dictionaries)
-    _show(sel.blocs(period), fmt, ["period", "blocs", "moved"], "Blocs per period")
+    rows = sel.blocs(period)
+    if graphml:
+        written = sel.write_graphml(period, Path(graphml))
+        click.echo(f"wrote {written} networks to {graphml}", err=True)
+    _show(rows, fmt, ["period", "blocs", "moved"], "Blocs per period")
 
 
 @main.command()

@@ -9,7 +9,10 @@ __all__ = ["emit", "print_explain", "print_reports", "print_summary"]
 
 
 def _console() -> Console:
-    return Console(highlight=False)
+    """A console for people; when piped, wide enough that tables keep their columns."""
+    import sys
+
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 150)
 
 
 def print_explain(result: dict) -> None:

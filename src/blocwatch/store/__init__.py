@@ -21,7 +21,7 @@ import duckdb
 from ..errors import StoreError
 from ..types import Annotated
 
-__all__ = ["EVENT_COLUMNS", "Store"]
+__all__ = ["EVENT_COLUMNS", "Store", "write_rows"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -213,6 +213,16 @@ class Store:
             "USING (doc_id) WHERE e.event_id IN (SELECT unnest(?)) ORDER BY e.date, "
             "e.event_id", [list(ids)])
 
+    def add_synthetic_dyads(self, n: int, codes: list[str], start: str, days: int,
+                            seed: float = 0.42) -> None:
+        """Fill ``dyads`` with ``n`` random ties among ``codes`` (for ``bench --analysis``)."""
+        self.con.execute("SELECT setseed(?)", [seed])
+        self.con.execute(
+            "INSERT INTO dyads SELECT 'synthetic:' || i, ?::DATE + (random() * ?)::INTEGER, "
+            "c[1 + (random() * (len(c) - 1))::INTEGER], c[1 + (random() * (len(c) - 1))::INTEGER], "
+            "NULL, NULL, 'SYNTHETIC', 1 + (random() * 3)::INTEGER, round(random() * 20 - 10, 1) "
+            "FROM range(?) t(i), (SELECT ?::VARCHAR[] AS c)", [start, days, n, codes])
+
     def runs(self) -> list[dict]:
         return self.query("SELECT run_id, started, version, dictionaries, documents, events "
                           "FROM runs ORDER BY run_id")
@@ -225,6 +235,36 @@ class Store:
             "by_type": dict(one("SELECT event, count(*) FROM events WHERE NOT negated "
                                 "GROUP BY event ORDER BY 2 DESC").fetchall()),
         }
+
+
+_TYPES = {bool: "BOOLEAN", int: "BIGINT", float: "DOUBLE", list: "VARCHAR[]"}
+
+
+def write_rows(rows: list[dict], path: Path) -> int:
+    """Write analysis rows (dicts with the same keys) to .csv or .parquet; lists become
+    lists in Parquet and space-separated text in CSV."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".parquet"):
+        raise StoreError(f"{path}: write the table to .csv or .parquet")
+    if not rows:
+        raise StoreError(f"{path}: nothing to write (no rows in this selection)")
+    columns = list(rows[0])
+    types = [_TYPES.get(type(rows[0][c]), "VARCHAR") for c in columns]
+    con = duckdb.connect()
+    try:
+        con.execute("CREATE TABLE t (" + ", ".join(f'"{c}" {t}' for c, t in zip(columns, types))
+                    + ")")
+        con.executemany(f"INSERT INTO t VALUES ({','.join('?' * len(columns))})",
+                        [[row[c] for c in columns] for row in rows])
+        select = ", ".join(f"array_to_string(\"{c}\", ' ') AS \"{c}\"" if t == "VARCHAR[]"
+                           and suffix == ".csv" else f'"{c}"' for c, t in zip(columns, types))
+        fmt = "csv, HEADER" if suffix == ".csv" else "parquet"
+        con.execute(f"COPY (SELECT {select} FROM t) TO '{_sql_path(path)}' (FORMAT {fmt})")
+    except duckdb.Error as e:
+        raise StoreError(f"{path}: could not write ({e})") from e
+    finally:
+        con.close()
+    return len(rows)
 
 
 def _sql_path(path: Path) -> str:
