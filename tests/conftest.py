@@ -41,3 +41,17 @@ def shared() -> Path:
 @pytest.fixture()
 def seed_file(shared) -> Path:
     return shared / "seed" / "000_3926a41dc234a159.txt"
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """A database of the bundled demo corpus, coded once per session."""
+    from click.testing import CliRunner
+
+    from blocwatch.cli import main
+    from blocwatch.knowledge import DEMO_DIR
+
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    result = CliRunner().invoke(main, ["code", str(DEMO_DIR), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
