@@ -80,3 +80,35 @@ def test_events_carry_scores_and_rule_ids(code):
 def test_events_hypothetical_not_coded(code):
     ann = code("If Russian forces were to attack Ukraine, NATO would respond.")
     assert not any(e.event == "ASSAULT" for e in ann.events)
+
+
+# Sentences written for the general error classes of issue 4: none of these triples may appear.
+NOT_CODED = [
+    ("Iran-backed militias fired rockets at the base.", ("IRN", "SUPPORT", None)),
+    ("The Saudi-led coalition said the talks had failed.", ("SAU", "AGREE", None)),
+    ("Russia sent attack helicopters to the border region.", ("RUS", "ASSAULT", None)),
+    ("Iranian President Hassan Rouhani condemned the attack on the consulate.",
+     ("IRN", "ASSAULT", None)),
+    ("Armenia said a gunman killed two guards at the checkpoint.", ("ARM", "ASSAULT", None)),
+    ("Tehran has seen stray shells land on its territory.", ("IRN", "ASSAULT", None)),
+]
+
+MORE_CASES = [
+    ("Britain expelled 20 Russian diplomats on Monday.", ("GBR", "SANCTION", "RUS")),
+    ("Venezuela rejected the American proposal.", ("VEN", "REJECT", "USA")),
+    ("Hundreds of Georgian students marched through Tbilisi on Saturday.",
+     ("GEO", "PROTEST", None)),
+    ("Turkish police said dozens of suspects had been detained.", ("TUR", "COERCE", None)),
+    ("Serbia said it would boycott the games in Moscow.", ("SRB", "THREATEN", None)),
+]
+
+
+@pytest.mark.parametrize("text, triple", NOT_CODED, ids=[c[0][:40] for c in NOT_CODED])
+def test_events_modifier_and_embedded_uses_not_coded(code, text, triple):
+    actor, kind, _ = triple
+    assert not any(t[0] == actor and t[1] == kind for t in _triples(code(text, "2020-11-04")))
+
+
+@pytest.mark.parametrize("text, triple", MORE_CASES, ids=[c[0][:40] for c in MORE_CASES])
+def test_events_recipient_partitive_and_threat_cases(code, text, triple):
+    test_events_sentence_cases(code, text, triple)

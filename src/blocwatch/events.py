@@ -43,11 +43,12 @@ _AUXILIARIES = _NEGATED_ADVERBS | {"has", "have", "had", "will", "would", "did"}
 _REQUEST_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet",
                  "AID": "assist", "SUPPORT": "assist", "COOPERATE": "assist"}
 _THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations",
-                "MOBILIZE": "violence"}
+                "MOBILIZE": "violence", "PROTEST": "restrict"}
 _GOVERNING = {"REQUEST", "REJECT", "AGREE", "THREATEN", "CONCEDE"}
 _THREAT_MARKERS = {tuple(p.split()) for p in (
     "will", "'ll", "would", "vowed to", "threatened to", "ready to", "prepared to",
-    "threaten to", "threatens to", "vows to", "vow to")}
+    "threaten to", "threatens to", "vows to", "vow to", "sworn to", "swore to", "swear to",
+    "plans to", "plan to", "planned to", "warned it would", "warned they would")}
 _RECIPIENT_SPAN = 14
 # A verb trigger right after one of these is being used as a noun ("for the support").
 _NOUN_CONTEXT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
@@ -84,6 +85,9 @@ class EventCoder:
         self.passive_aux = set(grammar["passive_aux"])
         self.breaks = set(grammar["clause_breaks"])
         self.promised = set(grammar["promised_types"])
+        self.modified = {f for n in grammar["modified_nouns"] for f in (n, n + "s")}
+        self.prefixes = set(grammar["hyphen_prefixes"])
+        self.partitive = set(grammar["partitive_heads"])
 
     # -- finding -------------------------------------------------------------------
 
@@ -140,7 +144,7 @@ class EventCoder:
         for match in matches:
             if match.start in governed:
                 folded[governed[match.start].start] = match
-        for match in matches:
+        for n, match in enumerate(matches):
             if match.start in governed:
                 if trace is not None:
                     outer = governed[match.start]
@@ -148,7 +152,9 @@ class EventCoder:
                                   f"'{doc[outer.start:outer.end].text}'", None))
                 continue
             why: list[str] = []
-            event = self._code(ann, sent, match, mentions, previous, folded.get(match.start), why)
+            outer_end = max((m.end for m in matches[:n] if m.end <= match.start), default=-1)
+            event = self._code(ann, sent, match, mentions, previous, folded.get(match.start), why,
+                               outer_end)
             if trace is not None:
                 trace.append((match, "; ".join(why), event))
             if event is not None and not any(_same_event(event, e) for e in events):
@@ -169,7 +175,8 @@ class EventCoder:
         last_to = len(words) - 1 - words[::-1].index("to")
         return len(words) - last_to <= 4
 
-    def _code(self, ann, sent, match, mentions, previous, folded, why) -> Event | None:
+    def _code(self, ann, sent, match, mentions, previous, folded, why,
+              outer_end: int = -1) -> Event | None:
         doc = ann.tokens
         rule = match.rule
         why += [f"trigger '{doc[match.start:match.end].text}' matched {rule.id} ({rule.pattern})"]
@@ -182,7 +189,16 @@ class EventCoder:
             why.append(f"'{doc[match.start - 1].text} {doc[match.start].text}' is a noun here, "
                        "and the rule is for the verb: not emitted")
             return None
+        modifier = self._modifier_use(doc, match) or _plural_noun(doc, match, rule, mentions)
+        if modifier:
+            why.append(f"{modifier}: not emitted")
+            return None
         clause_start = self._clause_start(doc, sent, match.start)
+        embedded = not rule.verbal and outer_end > clause_start and not any(
+            t.lower_ in _ADJUNCT for t in doc[outer_end:match.start])
+        if embedded:  # "condemned the attack on ...": the condemner did not attack
+            clause_start = outer_end
+            why.append("a noun in the object of an earlier trigger: actor only from after it")
         before = self._before(doc, clause_start, match.start)
         quote = self._quote_of(ann, doc[match.start].idx)
 
@@ -193,7 +209,7 @@ class EventCoder:
         passive = rule.verbal and self._passive(doc, match.start)
 
         subject = self._subject(doc, clause_start, match.start, mentions, passive, previous)
-        if not subject and clause_start > sent.tok_start and not passive:
+        if not subject and clause_start > sent.tok_start and not passive and not embedded:
             subject = self._subject(doc, sent.tok_start, clause_start, mentions, False, None)
             if subject:
                 why.append("no subject in the clause: the main clause's subject")
@@ -209,7 +225,7 @@ class EventCoder:
         if rule.inverse:
             actor, recipient = after, subject
             why.append("inverse rule: subject is the recipient")
-        if not actor and not rule.inverse:
+        if not actor and not rule.inverse and not embedded:
             actor = self._fronted_subject(doc, sent, match, mentions)
             if actor:
                 why.append("fronted phrase ('With ..., X ...'): the main clause's subject")
@@ -218,6 +234,9 @@ class EventCoder:
         if rule.inverse and not actor and speaker is not None:
             actor = [_mention_from_actor(speaker)]
             why.append(f"inverse rule with no one after it: the speaker ({speaker.text})")
+        if passive and not actor and kind == "COERCE" and _authority(speaker):
+            actor = [_mention_from_actor(speaker)]
+            why.append(f"agentless arrest reported by an authority: {speaker.text} made it")
         modal = self._has(before[-4:], self.modals)
         promised = self._promised(before, kind)
         if modal and speaker is not None and kind not in {"REQUEST", "ACCUSE", "THREATEN"}:
@@ -262,6 +281,22 @@ class EventCoder:
 
     # -- helpers -------------------------------------------------------------------
 
+    def _modifier_use(self, doc, match: TriggerMatch) -> str:
+        """Why the trigger modifies a noun instead of naming an act ("" when it does not).
+
+        "Iran-backed militias", "Saudi-led coalition": joined by a hyphen to the word before;
+        "attack helicopters", "aid workers": a one-word trigger before a noun it classifies.
+        """
+        i = match.start
+        if i >= 2 and doc[i - 1].text in _HYPHENS and not doc[i - 2].whitespace_ \
+                and not doc[i - 1].whitespace_ and doc[i - 2].lower_ not in self.prefixes:
+            return f"'{doc[i - 2:i + 1].text}' is a hyphenated modifier"
+        after = match.end
+        if match.end - match.start == 1 and after < len(doc) \
+                and doc[after].lower_ in self.modified and not _verb_form(doc, i):
+            return f"'{doc[i:after + 1].text}' names a kind of {doc[after].lower_}"
+        return ""
+
     def _clause_start(self, doc, sent: Sentence, start: int) -> int:
         for i in range(start - 1, sent.tok_start - 1, -1):
             if doc[i].lower_ in self.breaks and i != start - 1:
@@ -305,20 +340,30 @@ class EventCoder:
             if not any(clause_start <= m.tok_start < start and m.tok_end > near - 6
                        for m in mentions if m.tok_end >= near - 1):
                 return [_mention_from_actor(a) for a in previous.actor]
-        candidates = [m for m in mentions if clause_start <= m.tok_start and m.tok_end <= start
+        candidates = [m for m in mentions if clause_start <= m.tok_start < start
                       and m.code is not None]
         for m in reversed(candidates):
+            if any(t.lower_ in _REPORTING for t in doc[m.tok_end:start]):
+                return []  # "X said a gunman killed ...": X reports, it did not act
             prev = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
             if prev == "the" and m.tok_start > 1:
                 prev = doc[m.tok_start - 2].lower_
             if prev == "by" and not passive:  # agent of a nominal: "the visit by X"
                 return self._coordinated_left(doc, m, candidates)
-            if prev in _PREPOSITIONS:
+            if prev in _PREPOSITIONS and not self._partitive(doc, m):
                 continue
             if m.possessive and m.kind in {"state", "capital", "org"} and start - m.tok_end > 3:
                 continue
             return self._coordinated_left(doc, m, candidates)
         return []
+
+    def _partitive(self, doc, mention: Mention) -> bool:
+        """"thousands of (the) Iraqi Kurds", "a group of Chechen refugees": the actor is the
+        subject although "of" precedes it."""
+        i = mention.tok_start - 1
+        if i > 0 and doc[i].lower_ == "the":
+            i -= 1
+        return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in self.partitive
 
     @staticmethod
     def _fronted_subject(doc, sent, match, mentions) -> list[Mention]:
@@ -359,7 +404,9 @@ class EventCoder:
         limit = min(sent.tok_end, match.end + _RECIPIENT_SPAN)
         group: list[Mention] = []
         for m in mentions:
-            if m.tok_start < match.end or m.tok_start >= limit or m.code is None:
+            if m.tok_start >= limit or m.code is None:
+                continue
+            if m.tok_start < match.end and not _object_in_span(m, match):
                 continue
             if m.text.lower() in _POSSESSIVE_PRONOUNS:
                 continue  # "restore its territory": a possessor, not the recipient
@@ -413,10 +460,64 @@ class EventCoder:
         return ""
 
 
+# Before a noun trigger these make it an adjunct of the clause ("during the talks with X"),
+# not the object of the trigger before it.
+_ADJUNCT = {"during", "in", "at", "amid", "following", "after", "before", "despite",
+            "throughout"}
+_THING_PLURALS = {"shells", "bombs", "rockets", "mortars", "missiles", "torpedoes"}
+_SUBJECT_WORDS = {"who", "which", "that", "it", "he", "she", "and", "or", "but", "also",
+                  "then", "now"}
+_AUTHORITIES = {"COP", "GOV", "MIL", "JUD", "SPY"}
+_REPORTING = {"said", "says", "say", "saying"}
+_VERB_BEFORE = {"to", "will", "would", "could", "can", "may", "might", "must", "should",
+                "'ll", "not", "n't"}
+_HYPHENS = {"-", "‐", "–"}
 _FRONTING = {"with", "having", "after", "following", "despite", "amid", "by"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 _INTERNAL = {"COERCE", "ASSAULT", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "SANCTION",
              "THREATEN", "MOBILIZE"}
+
+
+def _verb_form(doc, i: int) -> bool:
+    """The token is inflected as a verb, or follows "to" or a modal ("will attack")."""
+    if doc[i].lower_.endswith(("ed", "ing")):
+        return True
+    return i > 0 and doc[i - 1].lower_ in _VERB_BEFORE
+
+
+def _plural_noun(doc, match: TriggerMatch, rule: TriggerRule, mentions) -> str:
+    """A verb trigger that is also a plural noun for a thing: "stray shells land".
+
+    As a verb the -s form follows its subject (an actor, a pronoun, "who"); after any other
+    word it names the munitions, and the verb rule does not apply. (Event nouns such as
+    "protests" or "attacks" stay: they report the act.)
+    """
+    if not rule.verbal or doc[match.start].lower_ not in _THING_PLURALS or match.start == 0:
+        return ""
+    i = match.start - 1
+    while i > 0 and doc[i].lower_ in _ADVERBS:
+        i -= 1
+    prev = doc[i]
+    if any(m.tok_end == i + 1 for m in mentions) or prev.lower_ in _SUBJECT_WORDS \
+            or not (prev.is_alpha or prev.like_num) or prev.text[:1].isupper() \
+            or prev.lower_.endswith("ed"):  # "fired shells at": still the act
+        return ""
+    return f"'{prev.text} {doc[match.start].text}' is a plural noun here"
+
+
+def _object_in_span(mention: Mention, match: TriggerMatch) -> bool:
+    """An actor inside the matched words, on or before its last noun: "expelled 20 Russian
+    diplomats", "rejected the Iranian proposal" (that state is the recipient)."""
+    if mention.tok_start <= match.start or mention.possessive:
+        return False
+    if mention.tok_end == match.end - 1:  # "rejected the Russian proposal": an adjective
+        return mention.kind == "state" and mention.sector is None
+    return mention.tok_end >= match.end and mention.kind in {"state", "org", "group"}
+
+
+def _authority(actor: Actor | None) -> bool:
+    """Police, government, army or courts: they report the arrests they make."""
+    return actor is not None and actor.code is not None and actor.sector in _AUTHORITIES
 
 
 def _same_side(recipient: Actor, actors: tuple[Actor, ...], kind: str) -> bool:
