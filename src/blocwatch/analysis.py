@@ -90,8 +90,8 @@ class Selection:
     def series(self, period: str) -> list[dict]:
         return analyse.dyad_series(self.interactions(), period)
 
-    def shifts(self, before: str | None, after: str | None) -> list[dict]:
-        return analyse.shifts(self.interactions(), *self.windows(before, after))
+    def shifts(self, before: str | None, after: str | None, min_events: int = 2) -> list[dict]:
+        return analyse.shifts(self.interactions(), *self.windows(before, after), min_events)
 
     def sides(self, a: str, b: str, period: str) -> list[dict]:
         return analyse.sides(self.interactions(), a.upper(), b.upper(), period)

@@ -356,11 +356,14 @@ def align(db, start, end, period, countries, region, fmt, dictionaries, directed
 @click.option("--before", help="Earlier window FROM..TO, e.g. 2016..2020.")
 @click.option("--after", help="Later window FROM..TO, e.g. 2021..2025.")
 @click.option("--top", default=20, show_default=True, help="Rows shown in a table.")
+@click.option("--min-events", default=2, show_default=True,
+              help="Events a pair needs in each window (0 keeps pairs silent in one).")
 @_guard
-def shifts(db, start, end, period, countries, region, fmt, dictionaries, before, after, top):
+def shifts(db, start, end, period, countries, region, fmt, dictionaries, before, after, top,
+           min_events):
     """Pairs whose alignment moved most between two windows, with 95% bootstrap intervals."""
     sel = _selection(db, start, end, countries, region, dictionaries)
-    _show(sel.shifts(before, after), fmt,
+    _show(sel.shifts(before, after, min_events), fmt,
           ["a", "b", "before", "after", "delta", "ci_low", "ci_high", "events"],
           "Biggest, surest shifts", sel, top)
 

@@ -63,15 +63,16 @@ def bootstrap_interval(first: Sequence[float], second: Sequence[float],
 
 
 def shifts(items: Iterable[Interaction], before: Window, after: Window,
-           min_events: int = 3, n: int = BOOTSTRAP) -> list[dict]:
+           min_events: int = 2, n: int = BOOTSTRAP) -> list[dict]:
     """How each pair's alignment changed from the ``before`` window to the ``after`` one.
 
-    Rows ``{a, b, before, after, delta, ci_low, ci_high, events, ids}``; ``ids`` are the
-    events that moved the pair (after-window events pulling in the direction of the change,
-    before-window events it left behind), strongest first. Pairs with fewer than
-    ``min_events`` events in both windows together are left out. Rows are sorted by how
-    surely and how much the pair moved: first by the distance of the interval from zero,
-    then by the size of the change.
+    Rows ``{a, b, before, after, delta, ci_low, ci_high, events, events_before,
+    events_after, ids}``; ``ids`` are the events that moved the pair (after-window events
+    pulling in the direction of the change, before-window events it left behind), strongest
+    first. A shift compares two measured states, so pairs with fewer than ``min_events``
+    events in either window are left out (``min_events=0`` keeps pairs that were silent in
+    one window). Rows are sorted by how surely and how much the pair moved: first by the
+    distance of the interval from zero, then by the size of the change.
     """
     items = list(items)
     early = by_pair(in_window(items, *before))
@@ -79,7 +80,7 @@ def shifts(items: Iterable[Interaction], before: Window, after: Window,
     rows = []
     for key in set(early) | set(late):
         xs, ys = early.get(key, []), late.get(key, [])
-        if len(xs) + len(ys) >= min_events:
+        if min(len(xs), len(ys)) >= min_events:
             rows.append(_shift_row(key[1], key[2], xs, ys, n))
     return sorted(rows, key=_sureness, reverse=True)
 
@@ -93,7 +94,8 @@ def _shift_row(a: str, b: str, xs: list[Interaction], ys: list[Interaction], n: 
     movers.sort(key=lambda x: (-abs(x.score), x.date))
     return {"a": a, "b": b, "before": round(first, 2), "after": round(second, 2),
             "delta": round(delta, 2), "ci_low": low, "ci_high": high,
-            "events": len(xs) + len(ys), "ids": [x.id for x in movers]}
+            "events": len(xs) + len(ys), "events_before": len(xs), "events_after": len(ys),
+            "ids": [x.id for x in movers]}
 
 
 def _sureness(row: dict) -> tuple[float, float]:
