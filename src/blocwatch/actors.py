@@ -15,24 +15,36 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 
 from .knowledge import Knowledge, NameEntry
+from .knowledge.actors import Reading
 from .nlp import make_nlp
 from .types import Annotated, Mention
 
 __all__ = ["ActorRecognizer"]
 
 _KIND_RANK = {"state": 0, "org": 1, "group": 2, "person": 3, "seat": 4, "capital": 5,
-              "adjective": 6, "people": 7}
-_MODIFIERS = {"state", "adjective", "capital", "org", "group", "seat", "people"}
+              "city": 5, "adjective": 6, "people": 7, "none": 8}
+_MODIFIERS = {"state", "adjective", "capital", "city", "org", "group", "seat", "people"}
+_PERSON = Reading("person")  # a name already read as part of a person's name
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _LINKS = {"and", ","}
 _FUNCTION = {"its", "their", "his", "her", "our", "the", "a", "an", "and", "or", "of", "to",
              "in", "on", "at", "for", "with", "by", "from", "that", "which", "who", "is",
              "are", "was", "were", "has", "have", "had", "will", "would", "said", "says"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"}
 _NOT_NAME = {"The", "A", "An", "On", "In", "At", "And", "But", "Of", "For", "To", "By", "With",
              "As", "After", "Before", "He", "She", "It", "They", "We", "I", "This", "That",
              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-             "January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December", "President", "Minister"}
+             *_MONTHS, "President", "Minister"}
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A reading of ambiguity.yaml with its cue phrases tokenised like the text."""
+
+    reading: Reading
+    cues: tuple[tuple[str, tuple], ...]  # (scope, (token tuple, ...)); named keeps codes
+    unless: tuple[tuple[str, ...], ...]
 
 
 @dataclass
@@ -73,6 +85,8 @@ class ActorRecognizer:
         self.nouns.add("BOTH", both)
         self.pronouns = {w: kind for kind, words in self.grammar["pronouns"].items()
                          for w in words}
+        self.rules = {text: [_compile(nlp, r) for r in readings]
+                      for text, readings in self.kb.readings.items()}
 
     def __call__(self, ann: Annotated) -> Annotated:
         doc = ann.tokens
@@ -97,18 +111,82 @@ class ActorRecognizer:
                 continue
             kind, sector = self.noun_entries[tuple(t.lower_ for t in doc[start:end])]
             found.append(_Piece(start, end, kind, sector=sector, words=doc[start:end].text))
-        return self._newnames(doc, _longest(found))
+        return self._newnames(doc, self._disambiguate(doc, _longest(found)))
+
+    # -- ambiguous names -------------------------------------------------------------
+
+    def _disambiguate(self, doc, pieces: list[_Piece]) -> list[_Piece]:
+        """Give each ambiguous name the reading its context calls for (ambiguity.yaml)."""
+        named = {p.entry.code for p in pieces
+                 if p.entry is not None and not p.entry.ambiguous and p.kind != "none"}
+        taken = {i for p in pieces for i in range(p.start, p.end)}
+        persons: set[str] = set()
+        out = []
+        for piece in pieces:
+            reading = self._reading(doc, piece, named, taken, persons)
+            if reading is None:
+                out += [piece] if _kept(piece, named) else []
+                continue
+            if reading.means == "person":
+                persons.add(piece.words)
+            entry = reading.entry(piece.words)
+            if entry is not None:
+                out.append(_Piece(piece.start, piece.end, entry.kind, entry, words=piece.words))
+        return out
+
+    def _reading(self, doc, piece, named, taken, persons) -> Reading | None:
+        if piece.entry is None:
+            return None
+        for rule in self.rules.get(piece.words, ()):
+            if self._fits(doc, piece, rule, named, taken):
+                return rule.reading
+        if piece.words in persons and piece.end not in taken and not _possessive_at(
+                doc, piece.end):
+            return _PERSON  # "Michael Jordan ... Jordan said"
+        return None
+
+    def _fits(self, doc, piece, rule: _Rule, named, taken) -> bool:
+        if rule.reading.beside_name and self._beside_name(doc, piece, taken):
+            return True
+        for scope, cues in rule.cues:
+            if scope == "named":
+                if piece.entry.code not in named and any(c in named for c in cues):
+                    return True
+            elif scope == "sentence":
+                words = [t.lower_ for t in doc[piece.start].sent]
+                if any(_contains(words, c) for c in cues) and not any(
+                        _contains(words, c) for c in rule.unless):
+                    return True
+            elif any(_cue_at(doc, piece, scope, c) for c in cues):
+                return True
+        return False
+
+    def _beside_name(self, doc, piece, taken) -> bool:
+        """"Michael Jordan", "Chad Smith": an unknown capitalised word right beside it."""
+        sent = doc[piece.start].sent
+        if not any(t.is_lower and len(t) > 3 for t in sent):
+            return False  # a headline in title case says nothing
+        before = doc[piece.start - 1] if piece.start > sent.start else None
+        after = doc[piece.end] if piece.end < sent.end else None
+        if before is not None and before.i not in taken and _is_name_token(before) and (
+                before.i > sent.start or before.text in self.kb.given_names):
+            return True
+        return after is not None and after.i not in taken and _is_name_token(after)
 
     def _newnames(self, doc, pieces: list[_Piece]) -> list[_Piece]:
         """A title followed by capitalised words names a person we may not know."""
         taken = {i for p in pieces for i in range(p.start, p.end)}
+        people = {p.start: p for p in pieces if p.kind == "person"}
         out = list(pieces)
         for piece in pieces:
             if piece.kind != "title":
                 continue
-            i = piece.end
+            i = piece.end + _month_surname(doc, piece.end)  # "Prime Minister May said"
             while i < len(doc) and i not in taken and _is_name_token(doc[i]) and i - piece.end < 4:
                 i += 1
+            if i > piece.end and i in people:  # "Abbas Aragchi": a given name, a known name
+                people[i].start, people[i].words = piece.end, doc[piece.end:people[i].end].text
+                continue
             if i - piece.end >= 1 and not (i - piece.end == 1 and len(doc[piece.end]) < 3):
                 out.append(_Piece(piece.end, i, "newname", words=doc[piece.end:i].text))
         out.sort(key=lambda p: p.start)
@@ -131,7 +209,7 @@ class ActorRecognizer:
                 used.add(coordinated[0][1].start)
                 continue
             group, possessive = self._grow(doc, piece, by_start)
-            used.update(p.start for p in group)
+            used.update(range(group[0].start, group[-1].end))
             mention = self._mention(doc, group, date, possessive=possessive)
             if mention is not None:
                 mentions.append(mention)
@@ -165,13 +243,12 @@ class ActorRecognizer:
                 group.append(nxt)
                 j = nxt.end
                 continue
-            if token.lower() == "of" and last.kind in {"title", "sector"}:
-                k = j + 1 + (doc[j + 1].lower_ == "the" if j + 1 < len(doc) else 0)
-                nxt = by_start.get(k)
-                if nxt and nxt.kind in {"state", "org", "group", "capital"}:
-                    group.append(nxt)
-                    j = nxt.end
-                    continue
+            nxt = _of_state(doc, j, by_start) if token.lower() == "of" else None
+            if nxt is not None and (last.kind in {"title", "sector"} or (
+                    last.kind in {"person", "newname"} and group[0].kind == "title")):
+                group.append(nxt)  # "the Foreign Ministry of Azerbaijan"
+                j = nxt.end
+                continue
             break
         return group, possessive
 
@@ -206,6 +283,8 @@ class ActorRecognizer:
         return [([adj], head) for adj in adjectives]
 
     def _mention(self, doc, group: list[_Piece], date, possessive=False, span=None):
+        if len(group) == 1 and group[0].kind == "city" and not group[0].entry.sector_on(date):
+            return None  # "in Istanbul" is a place; "Istanbul police" is an actor
         code = sector = name = org = None
         kind = "sector"
         titles = tuple(p.words.lower() for p in group if p.kind == "title")
@@ -224,15 +303,7 @@ class ActorRecognizer:
                 sector = sector if sector not in (None, "GOV") else None
         if person_piece is not None:
             kind = "person"
-            name = person_piece.words
-            if person_piece.entry is not None:
-                person = self.kb.people.get(person_piece.entry.name)
-                role = person.role_on(date) if person else None
-                name = person_piece.entry.name
-                if role is not None:
-                    code, sector = role.code, role.sector
-                elif person is not None:
-                    code, sector = code or person.home, "ELI"
+            code, sector, name = self._person(person_piece, titles, code, sector, date)
             sector = sector or ("GOV" if titles else None)
         elif titles and code is not None and kind == "state":
             holder = self.kb.holder(code, titles[-1], date)
@@ -246,6 +317,22 @@ class ActorRecognizer:
         return _mention_of(doc, group[0].start, group[-1].end, code, sector, name, kind,
                            org=org, possessive=possessive, resolved=resolved, titles=titles)
 
+    def _person(self, piece: _Piece, titles, code, sector, date) -> tuple:
+        """Code, sector and name of a person by their role on the date; a person we know
+        only by title and surname ("President Bush") is the holder of that title then."""
+        if piece.entry is None:
+            found = titles and self.kb.titled(tuple(piece.words.split()), titles[-1], date, code)
+            if not found:
+                return code, sector, piece.words
+            return found[0].code, found[0].sector, found[1].name
+        person = self.kb.people.get(piece.entry.name)
+        role = person.role_on(date) if person else None
+        if role is not None:
+            return role.code, role.sector, piece.entry.name
+        if person is not None:
+            return code or person.home, "ELI", piece.entry.name
+        return code, sector, piece.entry.name
+
     def _pronouns(self, doc, pieces: list[_Piece]) -> list[Mention]:
         taken = {i for p in pieces for i in range(p.start, p.end)}
         out = []
@@ -255,6 +342,20 @@ class ActorRecognizer:
                 out.append(_mention_of(doc, token.i, token.i + 1, None, None, None,
                                        f"pronoun:{kind}", resolved=False))
         return out
+
+
+def _of_state(doc, j: int, by_start: dict[int, _Piece]) -> _Piece | None:
+    """The state after "of (the)" at ``j``, also past titles: "envoy of the President of
+    Iran" is Iran's envoy."""
+    while j < len(doc) and doc[j].lower_ == "of":
+        k = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+        nxt = by_start.get(k)
+        if nxt is None or nxt.kind not in {"state", "org", "group", "capital", "city", "title"}:
+            return None
+        if nxt.kind != "title":
+            return nxt
+        j = nxt.end
+    return None
 
 
 def _mention_of(doc, start, end, code, sector, name, kind, org=None, possessive=False,
@@ -273,6 +374,12 @@ def _joins(last: _Piece, nxt: _Piece) -> bool:
     if last.kind == "sector":
         return nxt.kind == "sector"
     return False
+
+
+def _month_surname(doc, i: int) -> bool:
+    """A month right after a title, with no day number after it, is a surname: "May"."""
+    return (i < len(doc) and doc[i].text in _MONTHS
+            and not (i + 1 < len(doc) and doc[i + 1].like_num))
 
 
 def _is_name_token(token) -> bool:
@@ -295,3 +402,40 @@ def _longest(pieces: list[_Piece]) -> list[_Piece]:
         taken |= span
         out.append(piece)
     return sorted(out, key=lambda p: p.start)
+
+
+def _compile(nlp, reading: Reading) -> _Rule:
+    def tokens(phrase: str) -> tuple[str, ...]:
+        return tuple(t.lower_ for t in nlp.make_doc(phrase))
+
+    cues = tuple((scope, phrases if scope == "named" else tuple(tokens(c) for c in phrases))
+                 for scope, phrases in reading.cues)
+    return _Rule(reading, cues, tuple(tokens(c) for c in reading.unless))
+
+
+def _kept(piece: _Piece, named: set) -> bool:
+    """Not a "none" phrase; an ambiguous capital or seat only where its state is named."""
+    if piece.kind == "none":
+        return False
+    return not (piece.kind in {"capital", "seat"} and piece.entry.ambiguous
+                and piece.entry.code not in named)
+
+
+def _possessive_at(doc, i: int) -> bool:
+    return i < len(doc) and doc[i].text in _POSSESSIVE
+
+
+def _cue_at(doc, piece: _Piece, scope: str, cue: tuple[str, ...]) -> bool:
+    """The cue right before the name (past a comma), right after it, or after "NAME's"."""
+    if scope == "before":
+        end = piece.start - (piece.start > 0 and doc[piece.start - 1].text == ",")
+        return end >= len(cue) and tuple(t.lower_ for t in doc[end - len(cue):end]) == cue
+    start = piece.end + (scope == "possessive")
+    if scope == "possessive" and not _possessive_at(doc, piece.end):
+        return False
+    return tuple(t.lower_ for t in doc[start:start + len(cue)]) == cue
+
+
+def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
+    n = len(cue)
+    return any(tuple(words[i:i + n]) == cue for i in range(len(words) - n + 1))

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from .types import Annotated, Mention
+
+if TYPE_CHECKING:
+    from .knowledge import Knowledge
 
 __all__ = ["Coreference"]
 
 _WINDOW = 3  # sentences to look back
+_NOT_STATES = {"IGO", "NGO", "IMG"}
 
 
 class Coreference:
@@ -16,6 +21,10 @@ class Coreference:
 
     requires = ("mentions", "sentences")
     assigns = ("mentions",)
+
+    def __init__(self, knowledge: Knowledge | None = None) -> None:
+        """With ``knowledge``, a role taken from a country is named by its holder."""
+        self.actors = knowledge.actors if knowledge is not None else None
 
     def __call__(self, ann: Annotated) -> Annotated:
         sentence_of = _sentence_index(ann)
@@ -33,8 +42,39 @@ class Coreference:
                                                org=owner.org, resolved=True))
                 continue
             history = [m for m in out if m.code and sentence_of(m.tok_start) >= here - _WINDOW]
-            out.extend(_resolve(mention, history, here, sentence_of))
+            resolved = _resolve(mention, history, here, sentence_of)
+            if mention.kind == "role" and not resolved[0].resolved and _definite(ann, mention):
+                resolved = [self._from_document(mention, out, ann.doc.date, sentence_of)]
+            out.extend(resolved)
         return dataclasses.replace(ann, mentions=tuple(out))
+
+    def _from_document(self, mention: Mention, before: list[Mention], date,
+                       sentence_of) -> Mention:
+        """A role with no holder in sight: the last holder of that title earlier in the
+        document, else the country of the nearest sentence naming one, taken from its
+        first (subject) mention: "Russia protested. The president said...". With the
+        knowledge it is named by whoever held that office there on the date."""
+        same = next((m for m in reversed(before) if m.kind in {"person", "role"} and m.code
+                     and set(mention.titles) & set(m.titles)), None)
+        if same is not None:
+            return _take(mention, same)
+        countries = [m for m in before if m.kind in {"state", "person", "role"}
+                     and m.code and m.code not in _NOT_STATES]
+        if not countries:
+            return mention
+        last = sentence_of(countries[-1].tok_start)
+        country = next(m for m in countries if sentence_of(m.tok_start) == last)
+        holder = None
+        if self.actors is not None and mention.titles:
+            holder = self.actors.holder(country.code, mention.titles[-1], date)
+        return dataclasses.replace(mention, code=country.code, sector=mention.sector or "GOV",
+                                   name=holder.name if holder else None, resolved=True)
+
+
+def _definite(ann: Annotated, mention: Mention) -> bool:
+    """"the president" refers back; "a spokesman", "general strike" do not."""
+    i = mention.tok_start - 1
+    return i >= 0 and ann.tokens is not None and ann.tokens[i].lower_ == "the"
 
 
 def _sentence_index(ann: Annotated):

@@ -35,7 +35,7 @@ class Pipeline:
         self.stages: list[Stage] = [
             Segmenter(),
             ActorRecognizer(self.knowledge),
-            Coreference(),
+            Coreference(self.knowledge),
             QuoteFinder(self.knowledge),
             EventCoder(self.knowledge),
             DateResolver(),

@@ -9,11 +9,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from ..errors import DictionaryError
 from .files import load_yaml
 
-__all__ = ["ActorKnowledge", "NameEntry", "Person", "Role", "load_actor_knowledge"]
+__all__ = ["ActorKnowledge", "NameEntry", "Person", "Reading", "Role", "load_actor_knowledge"]
 
+CUES = ("before", "after", "possessive", "sentence", "named")
+READING_KEYS = {"means", "sector", "name", "unless", "beside_name", "note", *CUES}
 SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "PTY", "BUS", "MED", "CVL",
            "REF", "NGO", "IGO", "ELI"}
 PEOPLE_HEADER = ["name", "aliases", "code", "sector", "role", "start", "end"]
@@ -37,6 +41,32 @@ class NameEntry:
             if date is not None and (start is None or start <= date) and (end is None or date < end):
                 return sector
         return self.sector
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Another reading of an ambiguous name, and the cues that choose it (ambiguity.yaml).
+
+    ``means`` is ``state`` or ``org`` (with ``code``/``org``), ``person`` (part of a
+    person's name) or ``none`` (not an actor). Cues are lower-case phrases.
+    """
+
+    means: str
+    code: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    cues: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (scope, phrases) per cue kind
+    unless: tuple[str, ...] = ()
+    beside_name: bool = False
+    where: str = ""  # file:line, for messages
+
+    def entry(self, text: str) -> NameEntry | None:
+        """The name entry this reading gives ``text``; None when it is not an actor."""
+        if self.means not in ("state", "org"):
+            return None
+        return NameEntry(text, self.means, self.code, self.sector, org=self.org,
+                         name=self.name or text)
 
 
 @dataclass(frozen=True)
@@ -80,12 +110,30 @@ class ActorKnowledge:
     office: dict[tuple[str, str], list[tuple[Role, Person]]] = field(
         default_factory=lambda: defaultdict(list)
     )  # (code, lower-case role) -> holders
+    readings: dict[str, list[Reading]] = field(default_factory=lambda: defaultdict(list))
+    given_names: set[str] = field(default_factory=set)  # given names even sentence-first
+    codes: set[str] = field(default_factory=set)  # state codes known
+    orgs: dict[str, str] = field(default_factory=dict)  # org id -> IGO | NGO
+    surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
 
     def holder(self, code: str, title: str, date: dt.date | None) -> Person | None:
         """Who held ``title`` in ``code`` on ``date`` ("the Russian president")."""
         for role, person in self.office.get((code, title.lower()), ()):
             if role.holds_on(date):
                 return person
+        return None
+
+    def titled(self, words: tuple[str, ...], title: str, date: dt.date | None,
+               code: str | None = None) -> tuple[Role, Person] | None:
+        """"President Bush" on a date: the holder of ``title`` known by these words."""
+        for person in self.surnames.get(words[-1], ()):
+            known = {w for text in (person.name, *person.aliases) for w in text.split()}
+            if not set(words) <= known:
+                continue
+            for role in person.roles:
+                if (role.role.lower() == title and role.holds_on(date)
+                        and code in (None, role.code)):
+                    return role, person
         return None
 
     def add_name(self, entry: NameEntry) -> None:
@@ -108,6 +156,8 @@ def load_actor_knowledge(dirs: list[Path]) -> ActorKnowledge:
             _load_sectors(kb, folder / "sectors.yaml")
         if (folder / "people.csv").is_file():
             _load_people(kb, folder / "people.csv")
+        if (folder / "ambiguity.yaml").is_file():
+            _load_ambiguity(kb, folder / "ambiguity.yaml")
     return kb
 
 
@@ -143,10 +193,11 @@ def _load_states(kb: ActorKnowledge, path: Path) -> None:
         _require(path, number, item, "code", "name")
         code, name = str(item["code"]), str(item["name"])
         ambiguous = set(item.get("ambiguous") or ())
+        kb.codes.add(code)
 
-        def add(text: str, kind: str, sector: str | None = None) -> None:
+        def add(text: str, kind: str, sector: str | None = None, periods: tuple = ()) -> None:
             kb.add_name(NameEntry(text, kind, code, sector, name=name,
-                                  ambiguous=text in ambiguous))
+                                  ambiguous=text in ambiguous, periods=periods))
 
         for text in [name, *(item.get("names") or ())]:
             add(str(text), "state")
@@ -163,6 +214,19 @@ def _load_states(kb: ActorKnowledge, path: Path) -> None:
             if not isinstance(seat, dict) or not seat.get("text"):
                 raise DictionaryError(f"{path}: entry {number} {code}: seats need text and sector")
             add(str(seat["text"]), "seat", _check_sector(path, number, seat.get("sector")))
+        for place in item.get("places") or ():
+            add(*_place(path, number, code, place))
+
+
+def _place(path: Path, number: int, code: str, place) -> tuple:
+    """A city or region, not the capital: the state, no sector (GOV while the capital)."""
+    if isinstance(place, str):
+        return place, "city"
+    if not isinstance(place, dict) or not place.get("text"):
+        raise DictionaryError(f"{path}: entry {number} {code}: places are names or "
+                              "{text, capital_until}")
+    until = _date(path, f"entry {number} {code}", place.get("capital_until"))
+    return str(place["text"]), "city", None, (("GOV", None, until),) if until else ()
 
 
 def _load_orgs(kb: ActorKnowledge, path: Path) -> None:
@@ -172,6 +236,7 @@ def _load_orgs(kb: ActorKnowledge, path: Path) -> None:
         if code not in ("IGO", "NGO"):
             raise DictionaryError(f"{path}: entry {number} {org}: code must be IGO or NGO")
         sector = _check_sector(path, number, item.get("sector"))
+        kb.orgs[org] = code
         for text in {str(item["name"]), *(str(a) for a in item.get("aliases") or ())}:
             kb.add_name(NameEntry(text, "org", code, sector, org=org, name=str(item["name"])))
 
@@ -239,8 +304,114 @@ def _load_people(kb: ActorKnowledge, path: Path) -> None:
             person = kb.people[name] = Person(name, tuple(a for a in aliases.split("|") if a))
             for text in {name, *person.aliases}:
                 kb.add_name(NameEntry(text, "person", code, None, name=name))
+            for surname in _surnames(person):
+                kb.surnames[surname].append(person)
         held = Role(code, sector or "GOV", role, begin, finish)
         person.roles.append(held)
         person.roles.sort(key=lambda r: r.start or dt.date.min)
         if role:
             kb.office[(code, role.lower())].append((held, person))
+
+
+def _surnames(person: Person) -> set[str]:
+    """Last words of a person's longer names, without an Arabic article: "Assad"."""
+    out = set()
+    for text in (person.name, *person.aliases):
+        words = text.split()
+        last = words[-1][3:] if words[-1][:3] in ("al-", "el-") else words[-1]
+        if len(words) > 1 and last[:1].isupper():
+            out.add(last)
+    return out
+
+
+# -- ambiguity.yaml ----------------------------------------------------------------------
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that records each mapping's line as ``__line__``, for messages."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def _load_ambiguity(kb: ActorKnowledge, path: Path) -> None:
+    load_yaml(path)  # reports syntax errors with their line
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or {}
+    unknown = set(data) - {"phrases", "names", "given_names", "__line__"}
+    if unknown:
+        raise DictionaryError(f"{path}: unknown section {sorted(unknown)[0]!r} "
+                              "(use phrases, names, given_names)")
+    for item in data.get("phrases") or ():
+        kb.add_name(_phrase(kb, path, item))
+    for text, items in (data.get("names") or {}).items():
+        if text == "__line__":
+            continue
+        if not isinstance(items, list):
+            raise DictionaryError(f"{path}: names: {text}: expected a list of readings")
+        kb.readings[str(text)][:0] = [_reading(kb, path, item) for item in items]
+    kb.given_names.update(str(n) for n in data.get("given_names") or ())
+
+
+def _where(path: Path, item) -> str:
+    return f"{path}:{item['__line__']}" if isinstance(item, dict) else str(path)
+
+
+def _means(kb: ActorKnowledge, where: str, value) -> tuple[str, str | None, str | None]:
+    """``means: USA | IGO:EU | person | none`` as (means, code, org)."""
+    value = str(value or "")
+    if value in ("person", "none"):
+        return value, None, None
+    if value in kb.codes:
+        return "state", value, None
+    kind, _, org = value.partition(":")
+    if kb.orgs.get(org) == kind:
+        return "org", kind, org
+    raise DictionaryError(f"{where}: means {value!r} is not a state code, IGO:ORG or NGO:ORG "
+                          "of a known organisation, person or none")
+
+
+def _sector_at(where: str, sector) -> str | None:
+    if sector is not None and sector not in SECTORS:
+        raise DictionaryError(f"{where}: unknown sector {sector!r}")
+    return sector
+
+
+def _phrase(kb: ActorKnowledge, path: Path, item) -> NameEntry:
+    where = _where(path, item)
+    if not isinstance(item, dict) or not item.get("text") or not item.get("means"):
+        raise DictionaryError(f"{where}: a phrase needs text and means")
+    means, code, org = _means(kb, where, item["means"])
+    sector = _sector_at(where, item.get("sector"))
+    kind = {"state": "seat" if sector else "state", "org": "org"}.get(means, "none")
+    return NameEntry(str(item["text"]), kind, code, sector, org=org,
+                     name=str(item.get("name") or item["text"]))
+
+
+def _reading(kb: ActorKnowledge, path: Path, item) -> Reading:
+    where = _where(path, item)
+    if not isinstance(item, dict):
+        raise DictionaryError(f"{where}: a reading is a mapping with means and cues")
+    unknown = set(item) - READING_KEYS - {"__line__"}
+    if unknown:
+        raise DictionaryError(f"{where}: unknown key {sorted(unknown)[0]!r} "
+                              f"(use {', '.join(sorted(READING_KEYS))})")
+    means, code, org = _means(kb, where, item.get("means"))
+    cues = tuple((scope, _cues(kb, where, item, scope)) for scope in CUES if item.get(scope))
+    if not cues and not item.get("beside_name"):
+        raise DictionaryError(f"{where}: a reading needs a cue ({', '.join(CUES)} or "
+                              "beside_name)")
+    return Reading(means, code, org, _sector_at(where, item.get("sector")), item.get("name"),
+                   cues, _cues(kb, where, item, "unless"), bool(item.get("beside_name")), where)
+
+
+def _cues(kb: ActorKnowledge, where: str, item: dict, scope: str) -> tuple[str, ...]:
+    values = item.get(scope) or []
+    if not isinstance(values, list):
+        raise DictionaryError(f"{where}: {scope} must be a list")
+    if scope == "named":
+        bad = [v for v in values if str(v) not in kb.codes]
+        if bad:
+            raise DictionaryError(f"{where}: named: unknown state code {bad[0]!r}")
+        return tuple(str(v) for v in values)
+    return tuple(" ".join(str(v).lower().split()) for v in values)
