@@ -137,3 +137,29 @@ def test_analysis_silent_member_has_not_moved():
 def test_analysis_flat_series_has_no_turn():
     items = _ties("\n".join(f"2020-{m:02d}-01 A B 5" for m in range(1, 13)))
     assert turns(items, "A", "B", "month") == []
+
+
+# -- the demo story: the authored moves come out ----------------------------------------
+
+def test_analysis_demo_shifts_put_the_authored_moves_on_top(demo_db):
+    rows = _json("shifts", "--db", demo_db, "--before", "2016..2020", "--after", "2021..2025")
+    top = {tuple(sorted((r["a"], r["b"]))): r for r in rows[:6]}
+    for pair, sign in ((("IRN", "SAU"), 1), (("ARM", "RUS"), -1), (("AZE", "IRN"), -1),
+                       (("AZE", "RUS"), -1)):
+        assert pair in top, f"{pair} not among the top shifts: {list(top)}"
+        low, high = top[pair]["ci_low"], top[pair]["ci_high"]
+        assert (low > 0) if sign > 0 else (high < 0), (pair, low, high)
+
+
+def test_analysis_demo_iran_leans_to_azerbaijan_in_late_2020(demo_db):
+    rows = _json("sides", "AZE", "ARM", "--db", demo_db, "--countries", "AZE,ARM,IRN")
+    lean = {r["period"]: r["lean"] for r in rows if r["third"] == "IRN"}
+    assert lean["2020-Q4"] > 0
+    assert all(v <= 0 for p, v in lean.items() if "2019" <= p < "2020-Q4")
+
+
+def test_analysis_demo_blocs_separate_the_karabakh_sides(demo_db):
+    rows = _json("blocs", "--db", demo_db, "--region", "south-caucasus")
+    war = next(r for r in rows if r["period"] == "2020")
+    bloc_of = {code: n for n, group in enumerate(war["blocs"]) for code in group}
+    assert bloc_of["AZE"] == bloc_of["TUR"] != bloc_of["ARM"]
