@@ -67,9 +67,9 @@ def shifts(items: Iterable[Interaction], before: Window, after: Window,
     """How each pair's alignment changed from the ``before`` window to the ``after`` one.
 
     Rows ``{a, b, before, after, delta, ci_low, ci_high, events, events_before,
-    events_after, ids}``; ``ids`` are the events that moved the pair (after-window events
-    pulling in the direction of the change, before-window events it left behind), strongest
-    first. A shift compares two measured states, so pairs with fewer than ``min_events``
+    events_after, ids}``; ``ids`` are the events that moved the pair: the after-window
+    events pulling in the direction of the change, then the before-window events it left
+    behind, each strongest first. A shift compares two measured states, so pairs with fewer than ``min_events``
     events in either window are left out (``min_events=0`` keeps pairs that were silent in
     one window). Rows are sorted by how surely and how much the pair moved: first by the
     distance of the interval from zero, then by the size of the change.
@@ -90,12 +90,16 @@ def _shift_row(a: str, b: str, xs: list[Interaction], ys: list[Interaction], n: 
     delta = second - first
     low, high = bootstrap_interval([y.score for y in ys], [x.score for x in xs], n)
     sign = 1 if delta >= 0 else -1
-    movers = [y for y in ys if y.score * sign > 0] + [x for x in xs if x.score * sign < 0]
-    movers.sort(key=lambda x: (-abs(x.score), x.date))
+    movers = (sorted((y for y in ys if y.score * sign > 0), key=_strongest)
+              + sorted((x for x in xs if x.score * sign < 0), key=_strongest))
     return {"a": a, "b": b, "before": round(first, 2), "after": round(second, 2),
             "delta": round(delta, 2), "ci_low": low, "ci_high": high,
             "events": len(xs) + len(ys), "events_before": len(xs), "events_after": len(ys),
             "ids": [x.id for x in movers]}
+
+
+def _strongest(x: Interaction) -> tuple:
+    return -abs(x.score), x.date
 
 
 def _sureness(row: dict) -> tuple[float, float]:

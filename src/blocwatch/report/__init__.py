@@ -164,7 +164,9 @@ def _mark(row: dict):
 
 
 def _describe(sel: Selection, items) -> str:
-    span = f"{_day(sel.start)} to {_day(sel.end)}"
+    dates = [x.date for x in items]
+    first, last = sel.start or min(dates, default=None), sel.end or max(dates, default=None)
+    span = f"{_day(first)} to {_day(last)}"
     who = ", ".join(sorted(sel.nodes)) if sel.nodes else "all actors"
     return f"{len(items)} ties between {who}, {span}"
 

@@ -19,11 +19,8 @@ _LAYOUT = dict(template="plotly_white", margin=dict(l=60, r=20, t=50, b=50),
 
 
 def network_figure(G: nx.Graph, blocs: list[list[str]], title: str) -> go.Figure:
-    """Nodes placed by their friendships, coloured by bloc; edges green (+) or red (-)."""
-    friends = nx.Graph()
-    friends.add_nodes_from(G)
-    friends.add_edges_from((a, b, d) for a, b, d in G.edges(data=True) if d["weight"] > 0)
-    pos = nx.spring_layout(friends, seed=7, weight="weight", k=1.2 / max(len(G), 1) ** 0.5)
+    """Nodes placed by bloc and friendship, coloured by bloc; edges green (+) or red (-)."""
+    pos = _layout(G, blocs)
     fig = go.Figure()
     for a, b, d in G.edges(data=True):
         w = d["weight"]
@@ -46,6 +43,26 @@ def network_figure(G: nx.Graph, blocs: list[list[str]], title: str) -> go.Figure
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return fig
+
+
+def _layout(G: nx.Graph, blocs: list[list[str]]) -> dict:
+    """Each bloc starts around its own point on a circle; friendships and bloc ties pull."""
+    import math
+
+    pull = nx.Graph()
+    pull.add_nodes_from(G)
+    pull.add_edges_from((a, b, {"weight": d["weight"]}) for a, b, d in G.edges(data=True)
+                        if d["weight"] > 0)
+    start = {}
+    for n, group in enumerate(blocs):
+        angle = 2 * math.pi * n / max(len(blocs), 1)
+        for m, code in enumerate(group):
+            start[code] = (math.cos(angle) + 0.05 * m, math.sin(angle) - 0.05 * m)
+            for other in group[:m]:
+                if not pull.has_edge(code, other):
+                    pull.add_edge(code, other, weight=0.3)
+    return nx.spring_layout(pull, pos=start, seed=7, weight="weight", iterations=30,
+                            k=1.5 / max(len(G), 1) ** 0.5)
 
 
 def shifts_figure(rows: list[dict], title: str) -> go.Figure:
