@@ -81,9 +81,11 @@ def test_cli_explain_shows_reasoning():
 
 
 def test_cli_demo_summary(tmp_path):
-    result = _run("demo", "--db", str(tmp_path / "d.duckdb"))
+    report = tmp_path / "report.html"
+    result = _run("demo", "--db", str(tmp_path / "d.duckdb"), "--report", str(report))
     assert result.exit_code == 0, result.output
     assert "Events per type" in result.output and "Most cooperative pairs" in result.output
+    assert "Top shifts" in result.output and report.stat().st_size > 100_000
 
 
 def test_cli_dict_check(tmp_path):
@@ -93,6 +95,14 @@ def test_cli_dict_check(tmp_path):
     result = _run("dict", "check", str(tmp_path))
     assert result.exit_code == 2 and "people.csv:2" in result.output
     assert "end date is before start date" in result.output
+
+
+def test_cli_dict_check_names_the_yaml_line(tmp_path):
+    (tmp_path / "states.yaml").write_text(
+        "- code: XXA\n  name: Atlantis\n- code: 12\n  name: Lemuria\n", encoding="utf-8")
+    result = _run("dict", "check", str(tmp_path))
+    assert result.exit_code == 2 and "states.yaml:3:" in result.output
+    assert "three capital letters" in result.output
 
 
 def test_cli_help_imports_nothing_heavy():

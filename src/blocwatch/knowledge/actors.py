@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,7 +171,7 @@ def _entries(path: Path) -> list[tuple[int, dict]]:
     out = []
     for number, item in enumerate(data, start=1):
         if not isinstance(item, dict):
-            raise DictionaryError(f"{path}: entry {number} is not a mapping")
+            raise DictionaryError(f"{_entry_at(path, number)}: entry is not a mapping")
         out.append((number, item))
     return out
 
@@ -179,19 +180,41 @@ def _require(path: Path, number: int, item: dict, *keys: str) -> None:
     for key in keys:
         if not item.get(key):
             label = item.get("code") or item.get("org") or item.get("id") or ""
-            raise DictionaryError(f"{path}: entry {number} {label}: missing '{key}'")
+            raise DictionaryError(f"{_entry_at(path, number)}: {label} missing '{key}'")
+
+
+def _entry_at(path: Path, number: int) -> str:
+    """``file:line`` of the ``number``-th entry of a YAML list (parsed again, on errors only)."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+        return f"{path}:{node.value[number - 1].start_mark.line + 1}"
+    except (yaml.YAMLError, AttributeError, IndexError, OSError):
+        return f"{path}: entry {number}"
+
+
+def _check_lists(path: Path, number: int, item: dict, *keys: str) -> None:
+    for key in keys:
+        if item.get(key) is not None and not isinstance(item[key], list):
+            raise DictionaryError(f"{_entry_at(path, number)}: '{key}' must be a list, e.g. "
+                                  f"{key}: [First, Second]")
 
 
 def _check_sector(path: Path, number: int, sector: str | None) -> str | None:
     if sector not in SECTORS and sector is not None:
-        raise DictionaryError(f"{path}: entry {number}: unknown sector {sector!r}")
+        raise DictionaryError(f"{_entry_at(path, number)}: unknown sector {sector!r} (use one "
+                              f"of {' '.join(sorted(SECTORS))})")
     return sector
 
 
 def _load_states(kb: ActorKnowledge, path: Path) -> None:
     for number, item in _entries(path):
         _require(path, number, item, "code", "name")
+        _check_lists(path, number, item, "names", "adjectives", "people", "seats", "places",
+                     "ambiguous")
         code, name = str(item["code"]), str(item["name"])
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise DictionaryError(f"{_entry_at(path, number)}: code {code!r} must be three "
+                                  "capital letters (ISO 3166-1 alpha-3)")
         ambiguous = set(item.get("ambiguous") or ())
         kb.codes.add(code)
 
@@ -212,7 +235,8 @@ def _load_states(kb: ActorKnowledge, path: Path) -> None:
                 add(capital.upper(), "capital", "GOV")
         for seat in item.get("seats") or ():
             if not isinstance(seat, dict) or not seat.get("text"):
-                raise DictionaryError(f"{path}: entry {number} {code}: seats need text and sector")
+                raise DictionaryError(f"{_entry_at(path, number)}: {code}: seats need text and "
+                                      "sector")
             add(str(seat["text"]), "seat", _check_sector(path, number, seat.get("sector")))
         for place in item.get("places") or ():
             add(*_place(path, number, code, place))
@@ -223,18 +247,19 @@ def _place(path: Path, number: int, code: str, place) -> tuple:
     if isinstance(place, str):
         return place, "city"
     if not isinstance(place, dict) or not place.get("text"):
-        raise DictionaryError(f"{path}: entry {number} {code}: places are names or "
+        raise DictionaryError(f"{_entry_at(path, number)}: {code}: places are names or "
                               "{text, capital_until}")
-    until = _date(path, f"entry {number} {code}", place.get("capital_until"))
+    until = _date(path, number, place.get("capital_until"), entry=True)
     return str(place["text"]), "city", None, (("GOV", None, until),) if until else ()
 
 
 def _load_orgs(kb: ActorKnowledge, path: Path) -> None:
     for number, item in _entries(path):
         _require(path, number, item, "org", "code", "name")
+        _check_lists(path, number, item, "aliases")
         org, code = str(item["org"]), str(item["code"])
         if code not in ("IGO", "NGO"):
-            raise DictionaryError(f"{path}: entry {number} {org}: code must be IGO or NGO")
+            raise DictionaryError(f"{_entry_at(path, number)}: {org}: code must be IGO or NGO")
         sector = _check_sector(path, number, item.get("sector"))
         kb.orgs[org] = code
         for text in {str(item["name"]), *(str(a) for a in item.get("aliases") or ())}:
@@ -244,12 +269,13 @@ def _load_orgs(kb: ActorKnowledge, path: Path) -> None:
 def _load_groups(kb: ActorKnowledge, path: Path) -> None:
     for number, item in _entries(path):
         _require(path, number, item, "id", "name", "code")
+        _check_lists(path, number, item, "aliases", "periods")
         periods = []
         for period in item.get("periods") or ():
             periods.append((
                 _check_sector(path, number, period.get("sector")),
-                _date(path, number, period.get("start")),
-                _date(path, number, period.get("end")),
+                _date(path, number, period.get("start"), entry=True),
+                _date(path, number, period.get("end"), entry=True),
             ))
         sector = _check_sector(path, number, item.get("sector"))
         code = str(item["code"])
@@ -269,7 +295,9 @@ def _load_sectors(kb: ActorKnowledge, path: Path) -> None:
                 target[str(word).lower()] = sector
 
 
-def _date(path: Path, line: int | str, value) -> dt.date | None:
+def _date(path: Path, line: int, value, entry: bool = False) -> dt.date | None:
+    """A date from a data file; ``line`` is a line number, or an entry number with
+    ``entry`` (YAML files), turned into the entry's line for the message."""
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
@@ -277,7 +305,8 @@ def _date(path: Path, line: int | str, value) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError as e:
-        raise DictionaryError(f"{path}:{line}: bad date {value!r} (use YYYY-MM-DD)") from e
+        where = _entry_at(path, line) if entry else f"{path}:{line}"
+        raise DictionaryError(f"{where}: bad date {value!r} (use YYYY-MM-DD)") from e
 
 
 def _load_people(kb: ActorKnowledge, path: Path) -> None:
