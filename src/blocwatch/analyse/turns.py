@@ -29,7 +29,7 @@ def turns(items: Iterable[Interaction], a: str, b: str, period: str = "month",
 
     Rows ``{period, before, after, delta, t, events, ids}``: ``period`` is the first period
     after the turn, ``before``/``after`` the alignment index of the segments either side,
-    ``ids`` the ``around`` events on each side of the turn.
+    ``ids`` the first ``around`` events after the turn, then the last ``around`` before it.
     """
     key = pair(a, b)
     xs = sorted((x for x in items if pair(x.source, x.target) == key), key=lambda x: x.date)
@@ -76,4 +76,4 @@ def _turn_row(label: str, left: list[Interaction], right: list[Interaction],
             "delta": round(after - before, 2),
             "t": round(_welch([x.score for x in left], [x.score for x in right]), 1),
             "events": len(left) + len(right),
-            "ids": [x.id for x in left[-around:] + right[:around]]}
+            "ids": [x.id for x in right[:around] + left[-around:]]}
