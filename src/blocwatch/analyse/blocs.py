@@ -6,10 +6,6 @@ modularity* (Gómez, Jensen & Arenas 2009): more positive weight inside blocs an
 negative weight between them than chance would give, by local moves of one node at a
 time from singletons until no move helps (the first phase of Louvain). networkx has no
 signed community detection; the graphs here have tens of nodes, so this stays small.
-
->>> from blocwatch.analyse.examples import toy_world
->>> [(r["period"], r["blocs"], r["moved"]) for r in blocs(toy_world(), "year")]
-[('2020', [['AAA', 'BBB'], ['CCC', 'DDD']], []), ('2021', [['BBB', 'CCC', 'DDD'], ['AAA']], [{'code': 'BBB', 'from': ['AAA', 'BBB'], 'to': ['BBB', 'CCC', 'DDD']}])]
 """
 
 from __future__ import annotations
@@ -114,8 +110,30 @@ def _predecessor(group: set[str], previous: list[set[str]]) -> set[str] | None:
 
 
 def blocs(items: Iterable[Interaction], period: str = "year", min_events: int = 1) -> list[dict]:
-    """Per period ``{period, blocs, moved}``: the blocs (lists of codes, largest first) and
-    the members that moved since the previous period with evidence."""
+    """Blocs per period by signed community detection, and who moved between them.
+
+    Parameters
+    ----------
+    items : iterable of Interaction
+    period : {"day", "week", "month", "quarter", "year"}
+    min_events : int
+        Events a pair needs in a period to be a tie of that period's network.
+
+    Returns
+    -------
+    list of dict
+        ``{period, blocs, moved}`` per period with events: ``blocs`` are lists of codes,
+        largest first; ``moved`` are ``{code, from, to}`` for members that changed bloc
+        since the previous period with evidence.
+
+    Examples
+    --------
+    BBB changes sides in 2021:
+
+    >>> from blocwatch.analyse.examples import toy_world
+    >>> [(r["period"], r["blocs"], r["moved"]) for r in blocs(toy_world(), "year")]
+    [('2020', [['AAA', 'BBB'], ['CCC', 'DDD']], []), ('2021', [['BBB', 'CCC', 'DDD'], ['AAA']], [{'code': 'BBB', 'from': ['AAA', 'BBB'], 'to': ['BBB', 'CCC', 'DDD']}])]
+    """
     by_period: dict[str, list[Interaction]] = defaultdict(list)
     for x in items:
         by_period[period_of(x.date, period)].append(x)

@@ -13,11 +13,6 @@ PLOVER scores run from -10 (conflict) to +10 (cooperation), so A lies in (-1, 1)
 pseudo-event of neutral evidence pulls thin evidence toward zero: a single aid delivery
 gives 0.5, five give 0.83. A pair with no events has index 0 *and* an evidence count of 0,
 so "no news" stays distinguishable from "neutral".
-
->>> from blocwatch.analyse.examples import toy_world
->>> rows = alignment(toy_world(), period="year")
->>> [(r["period"], r["a"], r["b"], r["index"], r["events"]) for r in rows if r["a"] == "AAA"]
-[('2020', 'AAA', 'BBB', 0.61, 5), ('2020', 'AAA', 'CCC', -0.43, 4), ('2021', 'AAA', 'BBB', -0.43, 4), ('2021', 'AAA', 'CCC', -0.43, 4)]
 """
 
 from __future__ import annotations
@@ -89,6 +84,19 @@ def alignment_index(scores: Sequence[float]) -> float:
 def dyad_series(items: Iterable[Interaction], period: str = "month") -> list[dict]:
     """Per ordered pair and period: events per quad class and the summed score.
 
+    Parameters
+    ----------
+    items : iterable of Interaction
+    period : {"day", "week", "month", "quarter", "year"}
+
+    Returns
+    -------
+    list of dict
+        ``{period, source, target, events, score, verbal_coop, material_coop,
+        verbal_conflict, material_conflict}``, sorted by period, source, target.
+
+    Examples
+    --------
     >>> from blocwatch.analyse.examples import toy_world
     >>> dyad_series(toy_world(), "year")[0]
     {'period': '2020', 'source': 'AAA', 'target': 'BBB', 'events': 3, 'score': 22.0, 'verbal_coop': 1, 'material_coop': 2, 'verbal_conflict': 0, 'material_conflict': 0}
@@ -120,9 +128,27 @@ def by_pair(items: Iterable[Interaction], period: str | None = None) -> dict[tup
 def alignment(items: Iterable[Interaction], period: str | None = "month") -> list[dict]:
     """The alignment index per undirected pair and period, with its evidence.
 
-    Rows ``{period, a, b, index, events, coop, conflict, ids}``, sorted by period and pair;
-    ``coop``/``conflict`` count events scored above/below zero, ``ids`` are the events.
-    With ``period=None`` all interactions fall in one period labelled ``""``.
+    Parameters
+    ----------
+    items : iterable of Interaction
+    period : {"day", "week", "month", "quarter", "year"} or None
+        The time bucket; None puts everything in one period labelled ``""``.
+
+    Returns
+    -------
+    list of dict
+        ``{period, a, b, index, events, coop, conflict, ids}`` sorted by period and pair
+        (``a < b``); ``coop``/``conflict`` count events scored above/below zero and
+        ``ids`` are the events behind the row.
+
+    Examples
+    --------
+    In the toy world AAA and BBB are allies in 2020 and foes in 2021:
+
+    >>> from blocwatch.analyse.examples import toy_world
+    >>> rows = alignment(toy_world(), period="year")
+    >>> [(r["period"], r["b"], r["index"], r["events"]) for r in rows if r["a"] == "AAA"]
+    [('2020', 'BBB', 0.61, 5), ('2020', 'CCC', -0.43, 4), ('2021', 'BBB', -0.43, 4), ('2021', 'CCC', -0.43, 4)]
     """
     rows = []
     for (label, a, b), xs in sorted(by_pair(items, period).items()):

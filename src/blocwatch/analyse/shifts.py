@@ -5,20 +5,6 @@ dyad), together with the index's one neutral pseudo-event, are resampled with re
 the statistic is recomputed, and the 2.5th and 97.5th percentiles bound it. Resampling the
 pseudo-event too keeps thin evidence honest: one event alone cannot give an interval that
 excludes zero. A fixed seed makes every table reproducible.
-
->>> import datetime as dt
->>> from blocwatch.analyse.examples import toy_world
->>> rows = shifts(toy_world(), before=(dt.date(2020, 1, 1), dt.date(2020, 12, 31)),
-...               after=(dt.date(2021, 1, 1), dt.date(2021, 12, 31)))
->>> [(r["a"], r["b"], r["before"], r["after"], r["delta"]) for r in rows[:2]]
-[('AAA', 'BBB', 0.61, -0.43, -1.04), ('BBB', 'DDD', -0.3, 0.17, 0.47)]
->>> rows[0]["ci_high"] < 0
-True
-
-In the AAA–CCC quarrel, BBB leaned to AAA in 2020 and to CCC in 2021:
-
->>> [(r["period"], r["third"], r["lean"]) for r in sides(toy_world(), "AAA", "CCC", "year")]
-[('2020', 'BBB', 0.61), ('2020', 'DDD', -0.44), ('2021', 'BBB', -0.98), ('2021', 'DDD', -0.4)]
 """
 
 from __future__ import annotations
@@ -66,13 +52,39 @@ def shifts(items: Iterable[Interaction], before: Window, after: Window,
            min_events: int = 2, n: int = BOOTSTRAP) -> list[dict]:
     """How each pair's alignment changed from the ``before`` window to the ``after`` one.
 
-    Rows ``{a, b, before, after, delta, ci_low, ci_high, events, events_before,
-    events_after, ids}``; ``ids`` are the events that moved the pair: the after-window
-    events pulling in the direction of the change, then the before-window events it left
-    behind, each strongest first. A shift compares two measured states, so pairs with fewer than ``min_events``
-    events in either window are left out (``min_events=0`` keeps pairs that were silent in
-    one window). Rows are sorted by how surely and how much the pair moved: first by the
-    distance of the interval from zero, then by the size of the change.
+    Parameters
+    ----------
+    items : iterable of Interaction
+    before, after : (date or None, date or None)
+        The two windows, bounds included; None leaves a side open.
+    min_events : int
+        Events a pair needs in *each* window: a shift compares two measured states
+        (``0`` keeps pairs that were silent in one window).
+    n : int
+        Bootstrap resamples.
+
+    Returns
+    -------
+    list of dict
+        ``{a, b, before, after, delta, ci_low, ci_high, events, events_before,
+        events_after, ids}``, sorted by how surely and how much the pair moved: first by
+        the distance of the 95% interval from zero, then by the size of the change.
+        ``ids`` are the events that moved the pair: the after-window events pulling in
+        the direction of the change, then the before-window events it left behind,
+        strongest first.
+
+    Examples
+    --------
+    BBB turns against AAA in 2021; the interval of that shift lies below zero:
+
+    >>> import datetime as dt
+    >>> from blocwatch.analyse.examples import toy_world
+    >>> rows = shifts(toy_world(), before=(dt.date(2020, 1, 1), dt.date(2020, 12, 31)),
+    ...               after=(dt.date(2021, 1, 1), dt.date(2021, 12, 31)))
+    >>> [(r["a"], r["b"], r["before"], r["after"], r["delta"]) for r in rows[:2]]
+    [('AAA', 'BBB', 0.61, -0.43, -1.04), ('BBB', 'DDD', -0.3, 0.17, 0.47)]
+    >>> rows[0]["ci_high"] < 0
+    True
     """
     items = list(items)
     early = by_pair(in_window(items, *before))
@@ -112,9 +124,29 @@ def sides(items: Iterable[Interaction], a: str, b: str, period: str = "quarter",
           n: int = BOOTSTRAP) -> list[dict]:
     """Per period, how far each third party leans to ``a`` rather than ``b``.
 
-    ``lean = A(k, a) - A(k, b)``: above zero the third party k is closer to ``a``. Rows
-    ``{period, third, lean, ci_low, ci_high, events, ids}``, for every third party with
-    events toward either side in that period, sorted by period then third party.
+    Parameters
+    ----------
+    items : iterable of Interaction
+    a, b : str
+        The conflict pair.
+    period : {"day", "week", "month", "quarter", "year"}
+    n : int
+        Bootstrap resamples.
+
+    Returns
+    -------
+    list of dict
+        ``{period, third, lean, ci_low, ci_high, events, ids}`` for every third party with
+        events toward either side in that period, sorted by period then third party.
+        ``lean = A(k, a) - A(k, b)``: above zero the third party k is closer to ``a``.
+
+    Examples
+    --------
+    In the AAA–CCC quarrel, BBB leaned to AAA in 2020 and to CCC in 2021:
+
+    >>> from blocwatch.analyse.examples import toy_world
+    >>> [(r["period"], r["third"], r["lean"]) for r in sides(toy_world(), "AAA", "CCC", "year")]
+    [('2020', 'BBB', 0.61), ('2020', 'DDD', -0.44), ('2021', 'BBB', -0.98), ('2021', 'DDD', -0.4)]
     """
     cells: dict[tuple, tuple[list, list]] = defaultdict(lambda: ([], []))
     for (label, x, y), xs in by_pair(items, period).items():

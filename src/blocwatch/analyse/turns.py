@@ -5,10 +5,6 @@ period boundary where the mean event score before and after differ most (Welch's
 a cut is kept when that t is at least ``threshold`` with ``min_side`` events on each side.
 Each kept segment is searched again. The series are short (tens of periods, hundreds of
 events), so this exact search is cheap; it avoids pulling in SciPy for one test.
-
->>> from blocwatch.analyse.examples import toy_world
->>> [(t["period"], t["before"], t["after"]) for t in turns(toy_world(), "AAA", "BBB", "month")]
-[('2021-01', 0.61, -0.43)]
 """
 
 from __future__ import annotations
@@ -27,9 +23,33 @@ def turns(items: Iterable[Interaction], a: str, b: str, period: str = "month",
           threshold: float = 3.0, min_side: int = 3, around: int = 3) -> list[dict]:
     """Change points of the a–b series, in time order.
 
-    Rows ``{period, before, after, delta, t, events, ids}``: ``period`` is the first period
-    after the turn, ``before``/``after`` the alignment index of the segments either side,
-    ``ids`` the first ``around`` events after the turn, then the last ``around`` before it.
+    Parameters
+    ----------
+    items : iterable of Interaction
+    a, b : str
+        The pair.
+    period : {"day", "week", "month", "quarter", "year"}
+        Cuts fall only between periods.
+    threshold : float
+        The Welch t a cut needs.
+    min_side : int
+        Events needed on each side of a cut.
+    around : int
+        Events listed on each side of a turn.
+
+    Returns
+    -------
+    list of dict
+        ``{period, before, after, delta, t, events, ids}``: ``period`` is the first period
+        after the turn, ``before``/``after`` the alignment index of the segments either
+        side, ``ids`` the first ``around`` events after the turn, then the last ``around``
+        before it.
+
+    Examples
+    --------
+    >>> from blocwatch.analyse.examples import toy_world
+    >>> [(t["period"], t["before"], t["after"]) for t in turns(toy_world(), "AAA", "BBB", "month")]
+    [('2021-01', 0.61, -0.43)]
     """
     key = pair(a, b)
     xs = sorted((x for x in items if pair(x.source, x.target) == key), key=lambda x: x.date)
