@@ -163,3 +163,10 @@ def test_analysis_demo_blocs_separate_the_karabakh_sides(demo_db):
     war = next(r for r in rows if r["period"] == "2020")
     bloc_of = {code: n for n, group in enumerate(war["blocs"]) for code in group}
     assert bloc_of["AZE"] == bloc_of["TUR"] != bloc_of["ARM"]
+
+
+def test_analysis_sectors_split_states_into_their_sectors(demo_db):
+    rows = _json("align", "--db", demo_db, "--sectors", "--countries", "ARM,AZE", "--period",
+                 "year")
+    codes = {r["a"] for r in rows} | {r["b"] for r in rows}
+    assert "AZE/MIL" in codes and all(c.split("/")[0] in {"ARM", "AZE"} for c in codes)

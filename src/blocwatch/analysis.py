@@ -64,18 +64,21 @@ class Selection:
     end: dt.date | None = None
     nodes: set[str] | None = None
     dictionaries: tuple[str, ...] = ()
+    sectors: bool = False  # actors at sector level: AZE/MIL, AZE/GOV
     _items: list | None = field(default=None, repr=False)
 
     @classmethod
-    def from_options(cls, db, start, end, countries, region, dictionaries=()) -> Selection:
+    def from_options(cls, db, start, end, countries, region, dictionaries=(),
+                     sectors=False) -> Selection:
         return cls(db, parse_bound(start, False, "--from"), parse_bound(end, True, "--to"),
-                   select_nodes(countries, region, tuple(dictionaries)), tuple(dictionaries))
+                   select_nodes(countries, region, tuple(dictionaries)), tuple(dictionaries),
+                   sectors)
 
     def interactions(self) -> list[analyse.Interaction]:
         if self._items is None:
             with Store(self.db, must_exist=True) as store:
                 self._items = store.interactions(self.start, self.end, self.nodes,
-                                                 org_roots(self.dictionaries))
+                                                 org_roots(self.dictionaries), self.sectors)
         return self._items
 
     def evidence(self, ids: list[str]) -> list[dict]:
@@ -94,6 +97,7 @@ class Selection:
         return analyse.shifts(self.interactions(), *self.windows(before, after), min_events)
 
     def sides(self, a: str, b: str, period: str) -> list[dict]:
+        """Third parties' lean in the A-B conflict (A and B as written: AZE, or AZE/MIL)."""
         return analyse.sides(self.interactions(), a.upper(), b.upper(), period)
 
     def blocs(self, period: str) -> list[dict]:

@@ -274,9 +274,10 @@ _PERIODS = ("day", "week", "month", "quarter", "year")
 
 
 def _analysis_options(period: str, formats: bool = True):
-    """--db, --from/--to, --period, --countries/--region, --format for an analysis command."""
+    """--db, --from/--to, --period, --countries/--region, --sectors, --format for an analysis
+    command, which receives the selection they make as ``sel``."""
 
-    def wrap(f):
+    def wrap_options(selecting):
         for option in reversed([
             click.option("--db", default="blocwatch.duckdb", show_default=True,
                          help="DuckDB file made by blocwatch code."),
@@ -289,18 +290,25 @@ def _analysis_options(period: str, formats: bool = True):
                                           "and outside players; see regions.yaml)."),
             click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                          default="table", show_default=True, hidden=not formats),
+            click.option("--sectors", is_flag=True,
+                         help="Actors at sector level (AZE/MIL, AZE/GOV) instead of states."),
             _dict_option,
         ]):
-            f = option(f)
-        return f
+            selecting = option(selecting)
+        return selecting
 
-    return wrap
+    def selecting_of(f):
+        @functools.wraps(f)
+        def selecting(db, start, end, countries, region, sectors, dictionaries, **rest):
+            from .analysis import Selection
 
+            sel = Selection.from_options(db, start, end, countries, region, dictionaries,
+                                         sectors)
+            return f(sel=sel, **rest)
 
-def _selection(db, start, end, countries, region, dictionaries):
-    from .analysis import Selection
+        return _guard(selecting)  # the options themselves can be user errors
 
-    return Selection.from_options(db, start, end, countries, region, dictionaries)
+    return lambda f: wrap_options(selecting_of(f))
 
 
 def _show(rows, fmt, columns, title, selection=None, top=None):
@@ -334,9 +342,8 @@ def _with_evidence(rows, selection):
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Also write the rows to .csv or .parquet.")
 @_guard
-def align(db, start, end, period, countries, region, fmt, dictionaries, directed, output):
+def align(sel, period, fmt, directed, output):
     """The alignment index of every pair per period, with its evidence counts."""
-    sel = _selection(db, start, end, countries, region, dictionaries)
     rows = sel.series(period) if directed else sel.align(period)
     if output:
         from .store import write_rows
@@ -359,10 +366,8 @@ def align(db, start, end, period, countries, region, fmt, dictionaries, directed
 @click.option("--min-events", default=2, show_default=True,
               help="Events a pair needs in each window (0 keeps pairs silent in one).")
 @_guard
-def shifts(db, start, end, period, countries, region, fmt, dictionaries, before, after, top,
-           min_events):
+def shifts(sel, period, fmt, before, after, top, min_events):
     """Pairs whose alignment moved most between two windows, with 95% bootstrap intervals."""
-    sel = _selection(db, start, end, countries, region, dictionaries)
     _show(sel.shifts(before, after, min_events), fmt,
           ["a", "b", "before", "after", "delta", "ci_low", "ci_high", "events"],
           "Biggest, surest shifts", sel, top)
@@ -373,9 +378,8 @@ def shifts(db, start, end, period, countries, region, fmt, dictionaries, before,
 @click.argument("b")
 @_analysis_options("quarter")
 @_guard
-def sides(a, b, db, start, end, period, countries, region, fmt, dictionaries):
+def sides(a, b, sel, period, fmt):
     """Which side third parties take in the A-B conflict: lean > 0 leans to A."""
-    sel = _selection(db, start, end, countries, region, dictionaries)
     _show(sel.sides(a, b, period), fmt,
           ["period", "third", "lean", "ci_low", "ci_high", "events"],
           f"Third parties' lean: + toward {a.upper()}, - toward {b.upper()}")
@@ -386,9 +390,8 @@ def sides(a, b, db, start, end, period, countries, region, fmt, dictionaries):
 @click.option("--graphml", type=click.Path(file_okay=False),
               help="Also write each period's signed network to DIR/PERIOD.graphml.")
 @_guard
-def blocs(db, start, end, period, countries, region, fmt, dictionaries, graphml):
+def blocs(sel, period, fmt, graphml):
     """Blocs per period by signed community detection, and who moved between them."""
-    sel = _selection(db, start, end, countries, region, dictionaries)
     rows = sel.blocs(period)
     if graphml:
         written = sel.write_graphml(period, Path(graphml))
@@ -401,9 +404,8 @@ def blocs(db, start, end, period, countries, region, fmt, dictionaries, graphml)
 @click.argument("b")
 @_analysis_options("month")
 @_guard
-def turns(a, b, db, start, end, period, countries, region, fmt, dictionaries):
+def turns(a, b, sel, period, fmt):
     """Turning points (change points) in the relations of A and B, with the events around."""
-    sel = _selection(db, start, end, countries, region, dictionaries)
     _show(sel.turns(a, b, period), fmt, ["period", "before", "after", "delta", "t", "events"],
           f"Turning points of {a.upper()}-{b.upper()}", sel)
 
@@ -418,12 +420,10 @@ def turns(a, b, db, start, end, period, countries, region, fmt, dictionaries):
               help="A conflict pair whose sides to chart, e.g. AZE-ARM (repeatable; "
                    "default: the two pairs with the most conflict).")
 @_guard
-def report(db, start, end, period, countries, region, fmt, dictionaries, output, before, after,
-           conflicts):
+def report(sel, period, fmt, output, before, after, conflicts):
     """Write one self-contained, offline HTML report: network, shifts, sides, series."""
     from .report import write_report
 
-    sel = _selection(db, start, end, countries, region, dictionaries)
     summary = write_report(sel, output, before, after, _pairs(conflicts), period)
     click.echo(f"wrote {output}: {', '.join(summary['sections']) or 'no events'} "
                f"({summary['events']} ties)")

@@ -181,13 +181,16 @@ class Store:
         return count
 
     def interactions(self, start=None, end=None, nodes: set[str] | None = None,
-                     roots: dict[str, str] | None = None) -> list:
+                     roots: dict[str, str] | None = None, sectors: bool = False) -> list:
         """Dyads dated in ``[start, end]`` as ``analyse.Interaction`` tuples, both ends in
-        ``nodes`` (None: all); organisations are counted as their top parent in ``roots``."""
+        ``nodes`` (None: all); organisations are counted as their top parent in ``roots``.
+        With ``sectors`` an actor is its code and sector, ``AZE/MIL`` (``AZE`` when the
+        state as a whole acted), so the army and the foreign ministry are apart."""
         from ..analyse import Interaction
 
         roots = roots or {}
-        sql = ("SELECT event_id, date, a, b, score, quad_class FROM dyads WHERE date IS NOT "
+        sql = ("SELECT event_id, date, a, b, score, quad_class, a_sector, b_sector FROM dyads "
+               "WHERE date IS NOT "
                "NULL AND (?::DATE IS NULL OR date >= ?::DATE) AND "
                "(?::DATE IS NULL OR date <= ?::DATE)")
         params: list = [start, start, end, end]
@@ -196,8 +199,11 @@ class Store:
             sql += " AND a IN (SELECT unnest(?)) AND b IN (SELECT unnest(?))"
             params += [raw, raw]
         out = []
-        for event_id, date, a, b, score, quad in self.con.execute(sql, params).fetchall():
+        for event_id, date, a, b, score, quad, a_sector, b_sector in self.con.execute(
+                sql, params).fetchall():
             a, b = roots.get(a, a), roots.get(b, b)
+            if sectors:
+                a, b = _with_sector(a, a_sector), _with_sector(b, b_sector)
             if a != b:
                 out.append(Interaction(event_id, date, a, b, score, quad))
         return out
@@ -321,6 +327,10 @@ class _Rows:
                 e.sentence_end, text[e.sentence_start:e.sentence_end], e.quote, run_id,
                 e.reciprocal,
             ))
+
+
+def _with_sector(node: str, sector: str | None) -> str:
+    return f"{node}/{sector}" if sector and sector != "IGO" else node
 
 
 def _node(actor: dict) -> str | None:
