@@ -31,7 +31,8 @@ def test_annotate_seed_record_shape(seed_file):
     assert set(record) == {"doc_id", "date", "title", "sentences", "mentions", "events", "quotes"}
     text = seed_file.read_text(encoding="utf-8")
     for s in record["sentences"]:
-        assert set(s) == {"index", "start", "end"} and 0 <= s["start"] < s["end"] <= len(text)
+        assert set(s) == {"index", "start", "end", "tone"} and 0 <= s["start"] < s["end"] <= len(text)
+        assert s["tone"] is None or -10 <= s["tone"] <= 10
     for m in record["mentions"]:
         assert text[m["start"]:m["end"]] == m["text"]
         _check_actor(m, text)

@@ -1,5 +1,7 @@
 """Sentence -> (actor, type, recipient) cases written here, in news style."""
 
+import json
+
 import pytest
 
 
@@ -112,3 +114,86 @@ def test_events_modifier_and_embedded_uses_not_coded(code, text, triple):
 @pytest.mark.parametrize("text, triple", MORE_CASES, ids=[c[0][:40] for c in MORE_CASES])
 def test_events_recipient_partitive_and_threat_cases(code, text, triple):
     test_events_sentence_cases(code, text, triple)
+
+
+# --- dates relative to the document date (2020-11-04 is a Wednesday)
+@pytest.mark.parametrize("text, date", [
+    ("On Saturday, Azerbaijan accused Armenia of shelling Ganja.", "2020-10-31"),
+    ("Last April, Armenia asked Russia for military help.", "2020-04-01"),
+    ("In January, the United States imposed sanctions on Iran.", "2020-01-01"),
+    ("Earlier this week, Russia condemned Ukraine.", "2020-11-02"),
+    ("At the weekend, Israeli jets struck targets in Syria.", "2020-10-31"),
+    ("Turkey condemned Greece after talks broke down in May.", "2020-11-04"),
+    ("MOSCOW, June 29, 2016 — Russia condemned Ukraine.", "2020-11-04"),
+])
+def test_events_date_phrases(code, text, date):
+    (event, *_) = [e for e in code(text).events if not e.negated]
+    assert event.date.isoformat() == date
+
+
+def test_events_date_carried_for_the_same_person(code):
+    text = ("Khamenei said on November 1 that Armenia must withdraw. "
+            "The Supreme Leader also demanded that Armenia return the lands.")
+    dated = [e.date.isoformat() for e in code(text).events if e.sentence_index == 1]
+    assert dated and set(dated) == {"2020-11-01"}
+
+
+def test_events_date_bound_is_not_the_event_date(code):
+    (event,) = code("Turkey thanked Russia after the October 2 talks in Ankara.").events
+    assert event.date.isoformat() == "2020-11-04"
+
+
+# --- contexts and tone
+def test_events_context_from_cue_words(code):
+    (event,) = code("Russian troops shelled Ukrainian border villages.").events
+    assert {"military", "territory"} <= set(event.context)
+
+
+def test_events_contexts_file_errors_name_the_line(tmp_path):
+    from blocwatch.errors import DictionaryError
+    from blocwatch.events import load_contexts
+
+    path = tmp_path / "contexts.yaml"
+    path.write_text("military: [troops]\nmilitray: [tanks]\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"contexts.yaml:2: unknown context 'militray'"):
+        load_contexts(path)
+    path.write_text("economic: [Trade]\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"contexts.yaml:1: cue 'Trade'"):
+        load_contexts(path)
+
+
+def test_events_sentence_tone_is_mean_score(code):
+    ann = code("Russia condemned Ukraine. Experts say little will change.")
+    record = ann.to_json()
+    tones = [s["tone"] for s in record["sentences"]]
+    assert tones[0] == ann.events[0].score and tones[1] is None
+
+
+# --- explain: triggers, clauses, actor roles and why
+def test_events_explain_shows_clauses_roles_and_reasons():
+    from click.testing import CliRunner
+
+    from blocwatch.cli import main
+
+    sentence = ("Iran, which attacked Azerbaijan last year, warned Baku, and Russia urged "
+                "Armenia to withdraw.")
+    result = CliRunner().invoke(main, ["explain", "--json", sentence])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [c["text"][:4] for c in data["clauses"]] == ["Iran", "Russ"]
+    roles = {a["text"]: a["role"] for a in data["actors"]}
+    assert roles["Russia"] == "subject" and roles["Armenia"] == "object"
+    status = {t["text"]: t["status"] for t in data["triggers"]}
+    assert status["urged"] == "emitted" and status["withdraw"] == "folded"
+    warned = next(t for t in data["triggers"] if t["text"] == "warned")
+    assert warned["actor"] == ["Iran"] and warned["recipient"] == ["Baku"] and warned["why"]
+    table = CliRunner().invoke(main, ["explain", sentence])
+    assert "Actor candidates" in table.output and "Clauses" in table.output
+
+
+def test_events_explain_reports_overlapped_and_dropped_triggers():
+    from blocwatch.explain import explain
+    from blocwatch.pipeline import Pipeline
+
+    data = explain("China refused to condemn the attacks on Ukrainian forces.", Pipeline())
+    assert any(t["status"] != "emitted" and t["why"] for t in data["triggers"])

@@ -20,14 +20,24 @@ Every step is written into ``Event.why`` so ``blocwatch explain`` can show it.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .knowledge import Knowledge, TriggerRule
+import yaml
+
+from .errors import DictionaryError
+from .knowledge import DATA_DIR, Knowledge, TriggerRule
 from .knowledge.vocab import GAP
 from .quotes import speech_subjects
 from .types import Actor, Annotated, Event, Mention, Sentence, Trigger
 
-__all__ = ["EventCoder", "TriggerMatch"]
+__all__ = ["PLOVER_CONTEXTS", "EventCoder", "TriggerMatch", "load_contexts"]
+
+PLOVER_CONTEXTS = frozenset((
+    "military intelligence executive legislative election political_institutions "
+    "pro_democracy pro_autocracy economic legal human_rights rights_freedoms repression "
+    "human_security lgbt religion_ethnicity inequality diplomatic territory health asylum "
+    "migration disasters natural_resource environment technology terrorism cbrn cyber "
+    "misinformation crime corruption illegal_drugs trafficking").split())
 
 _PREPOSITIONS = {"of", "in", "from", "at", "to", "for", "with", "on", "near", "against",
                  "between", "into", "over", "about", "via", "toward", "towards", "across",
@@ -50,10 +60,25 @@ _THREAT_MARKERS = {tuple(p.split()) for p in (
     "threaten to", "threatens to", "vows to", "vow to", "sworn to", "swore to", "swear to",
     "plans to", "plan to", "planned to", "warned it would", "warned they would")}
 _RECIPIENT_SPAN = 14
+_IRREALIS_SPAN = 8  # words before a trigger searched for "hope that", "expectation", ...
 # A verb trigger right after one of these is being used as a noun ("for the support").
 _NOUN_CONTEXT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
                  "her", "our", "your", "my", "for", "of", "any", "no", "such", "whose",
                  "own", "mutual", "further", "continued", "full", "firm", "strong"}
+
+
+@dataclass
+class _Draft:
+    """An event being assembled from one trigger match (mutable, private to the coder)."""
+
+    kind: str
+    mode: str
+    actor: list = field(default_factory=list)
+    recipient: list = field(default_factory=list)
+    negated: bool = False
+    passive: bool = False
+    reciprocal: bool = False
+    quote: int | None = None
 
 
 @dataclass(frozen=True)
@@ -82,38 +107,53 @@ class EventCoder:
         self.future = _phrases(grammar["future_markers"])
         self.modals = _phrases(grammar["request_modals"])
         self.hypothetical = _phrases(grammar["hypothetical"])
+        self.irrealis = _phrases(grammar["irrealis"])
         self.passive_aux = set(grammar["passive_aux"])
         self.breaks = set(grammar["clause_breaks"])
         self.promised = set(grammar["promised_types"])
         self.modified = {f for n in grammar["modified_nouns"] for f in (n, n + "s")}
         self.prefixes = set(grammar["hyphen_prefixes"])
         self.partitive = set(grammar["partitive_heads"])
+        self.context_cues = load_contexts(DATA_DIR / "contexts.yaml")
+        self._cue_cache: tuple = (None, -1, [])
 
     # -- finding -------------------------------------------------------------------
 
     def find(self, doc) -> list[TriggerMatch]:
-        """All trigger matches; overlaps go to more fixed words, then the shorter span.
+        """All trigger matches; overlaps go to more fixed words, then the shorter span."""
+        kept, _ = self.resolve(self.candidates(doc))
+        return kept
+
+    def candidates(self, doc) -> list[TriggerMatch]:
+        """Every match of every rule, overlapping ones included.
 
         Rules are indexed by the forms of their first slot, so a token that cannot start a
         trigger costs one dictionary look-up.
         """
         words = [t.lower_ for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
-        candidates = []
+        out = []
         for start, word in enumerate(words):
             for rule in self.index.get(word, ()):
                 end = _match_from(rule.slots, words, stops, start)
                 if end is not None:
-                    candidates.append(TriggerMatch(rule, start, end))
-        candidates.sort(key=lambda m: (-m.rule.length, m.end - m.start, m.start))
-        taken: set[int] = set()
-        kept = []
-        for match in candidates:
-            if any(i in taken for i in range(match.start, match.end)):
+                    out.append(TriggerMatch(rule, start, end))
+        return out
+
+    @staticmethod
+    def resolve(candidates: list[TriggerMatch]):
+        """(kept matches in text order, [(dropped match, the match that won over it)])."""
+        ranked = sorted(candidates, key=lambda m: (-m.rule.length, m.end - m.start, m.start))
+        owner: dict[int, TriggerMatch] = {}
+        kept, dropped = [], []
+        for match in ranked:
+            winner = next((owner[i] for i in range(match.start, match.end) if i in owner), None)
+            if winner is not None:
+                dropped.append((match, winner))
                 continue
-            taken.update(range(match.start, match.end))
+            owner.update((i, match) for i in range(match.start, match.end))
             kept.append(match)
-        return sorted(kept, key=lambda m: m.start)
+        return sorted(kept, key=lambda m: m.start), dropped
 
     # -- assembling ----------------------------------------------------------------
 
@@ -131,36 +171,43 @@ class EventCoder:
 
     def code_sentence(self, ann: Annotated, sent: Sentence, matches: list[TriggerMatch],
                       mentions: list[Mention], trace: list | None = None) -> list[Event]:
-        """Events of one sentence; ``trace`` (a list) collects (trigger, why, event)."""
+        """Events of one sentence; ``trace`` (a list) collects (trigger, why, event, draft)."""
         doc = ann.tokens
+        governed = self._governed(doc, matches)
+        folded = {governed[m.start].start: m for m in matches if m.start in governed}
         events: list[Event] = []
-        governed: dict[int, TriggerMatch] = {}
-        for i, match in enumerate(matches):
-            for later in matches[i + 1:]:
-                if match.rule.type in _GOVERNING and self._governs(doc, match, later):
-                    governed[later.start] = match
         previous: Event | None = None
-        folded: dict[int, TriggerMatch] = {}
-        for match in matches:
-            if match.start in governed:
-                folded[governed[match.start].start] = match
         for n, match in enumerate(matches):
             if match.start in governed:
                 if trace is not None:
                     outer = governed[match.start]
                     trace.append((match, f"folded into the governing trigger "
-                                  f"'{doc[outer.start:outer.end].text}'", None))
+                                  f"'{doc[outer.start:outer.end].text}'", None, None))
                 continue
             why: list[str] = []
+            drafts: list[_Draft] = []
             outer_end = max((m.end for m in matches[:n] if m.end <= match.start), default=-1)
             event = self._code(ann, sent, match, mentions, previous, folded.get(match.start), why,
-                               outer_end)
+                               outer_end, drafts)
+            duplicate = event is not None and any(_same_event(event, e) for e in events)
+            if duplicate:
+                why.append("same event as one already coded in this sentence: not repeated")
             if trace is not None:
-                trace.append((match, "; ".join(why), event))
-            if event is not None and not any(_same_event(event, e) for e in events):
+                trace.append((match, "; ".join(why), None if duplicate else event,
+                              drafts[0] if drafts else None))
+            if event is not None and not duplicate:
                 events.append(event)
                 previous = event
         return events
+
+    def _governed(self, doc, matches: list[TriggerMatch]) -> dict[int, TriggerMatch]:
+        """Start of each governed trigger -> the trigger governing it."""
+        governed: dict[int, TriggerMatch] = {}
+        for i, match in enumerate(matches):
+            for later in matches[i + 1:]:
+                if match.rule.type in _GOVERNING and self._governs(doc, match, later):
+                    governed[later.start] = match
+        return governed
 
     def _governs(self, doc, first: TriggerMatch, later: TriggerMatch) -> bool:
         """``first`` ... to ``later`` with no clause break: "urged X to withdraw"."""
@@ -176,108 +223,178 @@ class EventCoder:
         return len(words) - last_to <= 4
 
     def _code(self, ann, sent, match, mentions, previous, folded, why,
-              outer_end: int = -1) -> Event | None:
+              outer_end: int = -1, drafts: list | None = None) -> Event | None:
+        """One trigger match to an event (or None), each step noted in ``why``; the draft
+        (actor and recipient mentions found) is added to ``drafts`` when given."""
         doc = ann.tokens
-        rule = match.rule
-        why += [f"trigger '{doc[match.start:match.end].text}' matched {rule.id} ({rule.pattern})"]
-        kind, mode = rule.type, rule.mode
-        if folded is not None:
-            mode = self._folded_mode(kind, folded.rule)
-            why.append(f"governs '{doc[folded.start:folded.end].text}' ({folded.rule.type})"
-                       f" -> mode {mode or '-'}")
-        if rule.verbal and match.start > 0 and doc[match.start - 1].lower_ in _NOUN_CONTEXT:
-            why.append(f"'{doc[match.start - 1].text} {doc[match.start].text}' is a noun here, "
-                       "and the rule is for the verb: not emitted")
+        why.append(f"trigger '{doc[match.start:match.end].text}' matched {match.rule.id} "
+                   f"({match.rule.pattern})")
+        draft = _Draft(kind=match.rule.type, mode=self._mode(doc, match, folded, why))
+        if drafts is not None:
+            drafts.append(draft)
+        if self._not_an_act(doc, match, mentions, why):
             return None
-        modifier = self._modifier_use(doc, match) or _plural_noun(doc, match, rule, mentions)
-        if modifier:
-            why.append(f"{modifier}: not emitted")
-            return None
-        clause_start = self._clause_start(doc, sent, match.start)
-        embedded = not rule.verbal and outer_end > clause_start and not any(
-            t.lower_ in _ADJUNCT for t in doc[outer_end:match.start])
-        if embedded:  # "condemned the attack on ...": the condemner did not attack
-            clause_start = outer_end
-            why.append("a noun in the object of an earlier trigger: actor only from after it")
+        clause_start, embedded = self._clause(doc, sent, match, outer_end, why)
         before = self._before(doc, clause_start, match.start)
-        quote = self._quote_of(ann, doc[match.start].idx)
-
         if self._has(before, self.hypothetical):
             why.append("hypothetical ('if'): not an event")
             return None
-        negated = self._negated(before)
-        passive = rule.verbal and self._passive(doc, match.start)
+        if self._has(before[-_IRREALIS_SPAN:], self.irrealis):
+            why.append("only hoped, expected or wondered about: not an event")
+            return None
+        draft.negated = self._negated(before)
+        self._parties(ann, sent, match, mentions, previous, draft, clause_start, embedded, why)
+        self._modes(ann, sent, match, mentions, before, draft, why)
+        return self._build(doc, sent, match, draft, why)
 
-        subject = self._subject(doc, clause_start, match.start, mentions, passive, previous)
-        if not subject and clause_start > sent.tok_start and not passive and not embedded:
+    def _mode(self, doc, match, folded, why) -> str:
+        """The rule's mode, or the mode a governed trigger gives it ("urged X to withdraw")."""
+        if folded is None:
+            return match.rule.mode
+        mode = self._folded_mode(match.rule.type, folded.rule)
+        why.append(f"governs '{doc[folded.start:folded.end].text}' ({folded.rule.type})"
+                   f" -> mode {mode or '-'}")
+        return mode
+
+    def _not_an_act(self, doc, match, mentions, why) -> bool:
+        """The trigger word is used as a noun or a modifier, not as the act of the rule."""
+        if match.rule.verbal and match.start > 0 and doc[match.start - 1].lower_ in _NOUN_CONTEXT:
+            why.append(f"'{doc[match.start - 1].text} {doc[match.start].text}' is a noun here, "
+                       "and the rule is for the verb: not emitted")
+            return True
+        modifier = self._modifier_use(doc, match) or _plural_noun(doc, match, match.rule, mentions)
+        if modifier:
+            why.append(f"{modifier}: not emitted")
+        return bool(modifier)
+
+    def _clause(self, doc, sent, match, outer_end, why) -> tuple[int, bool]:
+        """Where the trigger's clause starts, and whether it is a noun inside the object of an
+        earlier trigger ("condemned the attack on ...": the condemner did not attack)."""
+        clause_start = self._clause_start(doc, sent, match.start)
+        embedded = not match.rule.verbal and outer_end > clause_start and not any(
+            t.lower_ in _ADJUNCT for t in doc[outer_end:match.start])
+        if embedded:
+            why.append("a noun in the object of an earlier trigger: actor only from after it")
+            return outer_end, True
+        return clause_start, False
+
+    def _parties(self, ann, sent, match, mentions, previous, draft, clause_start, embedded,
+                 why) -> None:
+        """Actor and recipient by voice: subject, object, by-agent, fronted phrase."""
+        doc, rule = ann.tokens, match.rule
+        draft.passive = rule.verbal and self._passive(doc, match.start)
+        subject = self._subject(doc, clause_start, match.start, mentions, draft.passive, previous)
+        if not subject and clause_start > sent.tok_start and not draft.passive and not embedded:
             subject = self._subject(doc, sent.tok_start, clause_start, mentions, False, None)
             if subject:
                 why.append("no subject in the clause: the main clause's subject")
         after = self._after(doc, sent, match, mentions)
-        if passive:
+        if draft.passive:
             agent = self._agent(doc, match.end, sent.tok_end, mentions)
-            actor, recipient = agent, subject
+            draft.actor, draft.recipient = agent, subject
             why.append("passive voice: subject is the recipient"
                        + (", agent after 'by'" if agent else ""))
         else:
-            actor = subject
-            recipient = after if rule.recipient == "object" else []
+            draft.actor = subject
+            draft.recipient = after if rule.recipient == "object" else []
         if rule.inverse:
-            actor, recipient = after, subject
+            draft.actor, draft.recipient = after, subject
             why.append("inverse rule: subject is the recipient")
-        if not actor and not rule.inverse and not embedded:
-            actor = self._fronted_subject(doc, sent, match, mentions)
-            if actor:
+        if not draft.actor and not rule.inverse and not embedded:
+            draft.actor = self._fronted_subject(doc, sent, match, mentions)
+            if draft.actor:
                 why.append("fronted phrase ('With ..., X ...'): the main clause's subject")
 
-        speaker = self._speaker(ann, quote, sent, mentions, match.start)
-        if rule.inverse and not actor and speaker is not None:
-            actor = [_mention_from_actor(speaker)]
+    def _modes(self, ann, sent, match, mentions, before, draft, why) -> None:
+        """Reported speakers, modal demands, promises, threats and reciprocal meetings."""
+        doc = ann.tokens
+        draft.quote = self._quote_of(ann, doc[match.start].idx)
+        speaker = self._speaker(ann, draft.quote, sent, mentions, match.start)
+        self._speaker_as_actor(match, speaker, draft, why)
+        kind = draft.kind
+        if self._has(before[-4:], self.modals) and speaker is not None \
+                and kind not in {"REQUEST", "ACCUSE", "THREATEN"}:
+            draft.mode = _REQUEST_MODE.get(kind, "change")
+            why.append(f"modal demand reported by {speaker.text}: {kind} -> REQUEST {draft.mode}")
+            draft.kind = "REQUEST"
+            draft.recipient = draft.actor or draft.recipient
+            draft.actor = [_mention_from_actor(speaker)]
+        else:
+            self._promise_or_threat(doc, sent, match, before, draft, why)
+        self._reciprocal(doc, match, draft, why)
+
+    def _speaker_as_actor(self, match, speaker, draft, why) -> None:
+        """With no actor in the text, the reporting speaker can be the one who acted."""
+        if speaker is None or draft.actor:
+            return
+        if match.rule.inverse:
+            draft.actor = [_mention_from_actor(speaker)]
             why.append(f"inverse rule with no one after it: the speaker ({speaker.text})")
-        if passive and not actor and kind == "COERCE" and _authority(speaker):
-            actor = [_mention_from_actor(speaker)]
+        elif draft.passive and draft.kind == "COERCE" and _authority(speaker):
+            draft.actor = [_mention_from_actor(speaker)]
             why.append(f"agentless arrest reported by an authority: {speaker.text} made it")
-        modal = self._has(before[-4:], self.modals)
+
+    def _promise_or_threat(self, doc, sent, match, before, draft, why) -> None:
+        kind = draft.kind
         promised = self._promised(before, kind)
-        if modal and speaker is not None and kind not in {"REQUEST", "ACCUSE", "THREATEN"}:
-            mode = _REQUEST_MODE.get(kind, "change")
-            why.append(f"modal demand reported by {speaker.text}: {kind} -> REQUEST {mode}")
-            kind = "REQUEST"
-            recipient = actor or recipient
-            actor = [_mention_from_actor(speaker)]
-        elif promised and "unless" in [t.lower_ for t in doc[match.end:sent.tok_end]]:
+        if promised and "unless" in [t.lower_ for t in doc[match.end:sent.tok_end]]:
             why.append(f"promised {kind} on a condition ('unless') -> THREATEN")
-            kind, mode = "THREATEN", ""
+            draft.kind, draft.mode = "THREATEN", ""
         elif promised:
             why.append(f"promised/future {kind} -> AGREE")
-            kind, mode = "AGREE", ""
+            draft.kind, draft.mode = "AGREE", ""
         elif kind in _THREAT_MODE and self._has(before[-4:], _THREAT_MARKERS):
             why.append(f"future {kind} -> THREATEN")
-            kind, mode = "THREATEN", _THREAT_MODE[kind]
-        reciprocal = rule.recipient == "none"
-        if kind == "CONSULT" and recipient and (
-                mode == "phone" or doc[match.end - 1].lower_ == "with"):
-            actor, recipient, reciprocal = list(actor) + list(recipient), [], True
+            draft.kind, draft.mode = "THREATEN", _THREAT_MODE[kind]
+
+    @staticmethod
+    def _reciprocal(doc, match, draft, why) -> None:
+        draft.reciprocal = match.rule.recipient == "none"
+        if draft.kind == "CONSULT" and draft.recipient and (
+                draft.mode == "phone" or doc[match.end - 1].lower_ == "with"):
+            draft.actor, draft.recipient = list(draft.actor) + list(draft.recipient), []
+            draft.reciprocal = True
             why.append("reciprocal meeting or call: everyone is an actor (PLOVER)")
-        actors = tuple(m.actor for m in actor)
-        recipients = tuple(r for r in (m.actor for m in recipient)
+
+    def _build(self, doc, sent, match, draft, why) -> Event | None:
+        rule, kind = match.rule, draft.kind
+        actors = tuple(m.actor for m in draft.actor)
+        recipients = tuple(r for r in (m.actor for m in draft.recipient)
                            if not _same_side(r, actors, kind))
         if not actors and not recipients:
             why.append("no actor or recipient found: not emitted")
             return None
-        score, quad, cameo = self.knowledge.score(kind, mode)
+        score, quad, cameo = self.knowledge.score(kind, draft.mode)
         auxiliary = ("future",) if "AGREE" == kind and rule.type != "AGREE" else ()
         return Event(
-            event=kind, mode=mode, actor=actors, recipient=recipients,
+            event=kind, mode=draft.mode, actor=actors, recipient=recipients,
             trigger=Trigger(doc[match.start:match.end].text, doc[match.start].idx,
                             doc[match.end - 1].idx + len(doc[match.end - 1])),
             rule=rule.id, sentence_index=sent.index, sentence_start=sent.start,
-            sentence_end=sent.end, negated=negated, context=rule.context,
-            auxiliary=auxiliary + (("negation",) if negated else ()),
-            cameo=cameo, quad_class=quad, score=score, quote=quote,
+            sentence_end=sent.end, negated=draft.negated,
+            context=self._contexts(doc, sent, rule),
+            auxiliary=auxiliary + (("negation",) if draft.negated else ()),
+            cameo=cameo, quad_class=quad, score=score, quote=draft.quote,
             confidence=_confidence(actors, recipients, rule), why="; ".join(why),
-            reciprocal=reciprocal and len(actors) > 1 and not recipients,
+            reciprocal=draft.reciprocal and len(actors) > 1 and not recipients,
         )
+
+    def _contexts(self, doc, sent, rule: TriggerRule) -> tuple[str, ...]:
+        """The rule's contexts, then those whose cue words the sentence contains."""
+        cached_doc, index, cued = self._cue_cache
+        if cached_doc is not doc or index != sent.index:  # once per sentence
+            cued = self._cues(doc, sent)
+            self._cue_cache = (doc, sent.index, cued)
+        return tuple(rule.context) + tuple(c for c in cued if c not in rule.context)
+
+    def _cues(self, doc, sent) -> list[str]:
+        found: list[str] = []
+        words = [t.lower_ for t in doc[sent.tok_start:sent.tok_end]]
+        for i, word in enumerate(words):
+            for phrase, context in self.context_cues.get(word, ()):
+                if context not in found and tuple(words[i:i + len(phrase)]) == phrase:
+                    found.append(context)
+        return found
 
     # -- helpers -------------------------------------------------------------------
 
@@ -298,10 +415,28 @@ class EventCoder:
         return ""
 
     def _clause_start(self, doc, sent: Sentence, start: int) -> int:
+        """After the nearest clause break, or after ", and" that opens a clause with its own
+        subject ("..., and therefore, all of them should be freed")."""
         for i in range(start - 1, sent.tok_start - 1, -1):
-            if doc[i].lower_ in self.breaks and i != start - 1:
+            word = doc[i].lower_
+            if word in self.breaks and i != start - 1:
+                return i + 1
+            if word in _COORDINATORS and i > sent.tok_start and doc[i - 1].text == "," \
+                    and self._own_subject(doc, i + 1, start):
                 return i + 1
         return sent.tok_start
+
+    def clauses(self, doc, sent: Sentence) -> list[tuple[int, int]]:
+        """The sentence split into the clauses the subject search works in (token spans)."""
+        starts = sorted({self._clause_start(doc, sent, i)
+                         for i in range(sent.tok_start, sent.tok_end)} | {sent.tok_start})
+        return [(a, b) for a, b in zip(starts, starts[1:] + [sent.tok_end]) if a < b]
+
+    @staticmethod
+    def _own_subject(doc, begin: int, start: int) -> bool:
+        """Words other than auxiliaries, adverbs and connectives before the trigger."""
+        return any(not (t.is_punct or t.lower_ in _AUXILIARIES or t.lower_ in _CONNECTIVES)
+                   for t in doc[begin:start])
 
     @staticmethod
     def _before(doc, clause_start: int, start: int) -> list[str]:
@@ -340,8 +475,9 @@ class EventCoder:
             if not any(clause_start <= m.tok_start < start and m.tok_end > near - 6
                        for m in mentions if m.tok_end >= near - 1):
                 return [_mention_from_actor(a) for a in previous.actor]
+        inside = _relative_clauses(doc, clause_start, start)
         candidates = [m for m in mentions if clause_start <= m.tok_start < start
-                      and m.code is not None]
+                      and m.code is not None and not any(a <= m.tok_start < b for a, b in inside)]
         for m in reversed(candidates):
             if any(t.lower_ in _REPORTING for t in doc[m.tok_end:start]):
                 return []  # "X said a gunman killed ...": X reports, it did not act
@@ -390,14 +526,19 @@ class EventCoder:
 
     @staticmethod
     def _coordinated_left(doc, mention, candidates) -> list[Mention]:
+        """"India, Japan and Australia": a comma joins only a list that ends in "and"
+        ("According to the army, Russian forces ..." is no list)."""
         group = [mention]
+        listed = False
         for m in reversed([c for c in candidates if c.tok_end <= mention.tok_start]):
             gap = [t.lower_ for t in doc[m.tok_end:group[0].tok_start]]
-            if gap and all(w in {"and", ",", "the"} for w in gap) and (
-                    "and" in gap or "," in gap):
-                group.insert(0, m)
-            else:
+            if not gap or not all(w in {"and", ",", "the", "or"} for w in gap):
                 break
+            if "and" in gap or "or" in gap:
+                listed = True
+            elif not listed:
+                break
+            group.insert(0, m)
         return group
 
     def _after(self, doc, sent, match, mentions) -> list[Mention]:
@@ -412,7 +553,8 @@ class EventCoder:
                 continue  # "restore its territory": a possessor, not the recipient
             gap = [t.lower_ for t in doc[(group[-1].tok_end if group else match.end):m.tok_start]]
             if group:
-                if gap and all(w in {"and", ",", "the", "or"} for w in gap):
+                clause = gap[:2] == [",", "and"] and len(group) == 1  # ", and X ...": a clause
+                if gap and all(w in {"and", ",", "the", "or"} for w in gap) and not clause:
                     group.append(m)
                     continue
                 break
@@ -460,6 +602,11 @@ class EventCoder:
         return ""
 
 
+_RELATIVES = {"which", "who", "whose", "whom"}
+_COORDINATORS = {"and", "but", "or", "yet", "so"}
+_CONNECTIVES = {"therefore", "thus", "hence", "so", "then", "also", "to", "be", "is", "are",
+                "was", "were", "been", "being", "should", "must", "could", "can", "may",
+                "might", "shall", "not", "n't", "even", "instead", "meanwhile", "in", "turn"}
 # Before a noun trigger these make it an adjunct of the clause ("during the talks with X"),
 # not the object of the trigger before it.
 _ADJUNCT = {"during", "in", "at", "amid", "following", "after", "before", "despite",
@@ -476,6 +623,18 @@ _FRONTING = {"with", "having", "after", "following", "despite", "amid", "by"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 _INTERNAL = {"COERCE", "ASSAULT", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "SANCTION",
              "THREATEN", "MOBILIZE"}
+
+
+def _relative_clauses(doc, begin: int, end: int) -> list[tuple[int, int]]:
+    """Token spans of ", which/who ... ," inside [begin, end): "Iran, which attacked
+    Azerbaijan last year, warned Baku" (Azerbaijan is not the subject of "warned")."""
+    spans = []
+    for i in range(begin + 1, end):
+        if doc[i].lower_ in _RELATIVES and doc[i - 1].text == ",":
+            close = next((j for j in range(i + 1, end) if doc[j].text == ","), None)
+            if close is not None:
+                spans.append((i, close))
+    return spans
 
 
 def _verb_form(doc, i: int) -> bool:
@@ -575,3 +734,41 @@ def _confidence(actors, recipients, rule: TriggerRule) -> float:
     if rule.recipient == "object" and not recipients:
         score -= 0.1
     return round(max(0.1, min(score, 0.95)), 2)
+
+
+def load_contexts(path) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """``contexts.yaml``: PLOVER context -> cue words, as first word -> [(phrase, context)].
+
+    Raises DictionaryError naming ``file:line`` for an unknown context or a bad cue.
+    """
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise DictionaryError(f"{path}: cannot read the contexts ({e})") from e
+    if root is None:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        raise DictionaryError(f"{path}:1: expected 'context: [cue, ...]' entries")
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, value in root.value:
+        where = f"{path.name}:{key.start_mark.line + 1}"
+        if key.value not in PLOVER_CONTEXTS:
+            raise DictionaryError(f"{where}: unknown context '{key.value}'; use one of "
+                                  f"{', '.join(sorted(PLOVER_CONTEXTS))}")
+        if not isinstance(value, yaml.SequenceNode):
+            raise DictionaryError(f"{where}: '{key.value}' needs a list of cue words")
+        for cue in value.value:
+            _add_cue(index, cue, key.value, path)
+    return index
+
+
+def _add_cue(index, cue, context: str, path) -> None:
+    where = f"{path.name}:{cue.start_mark.line + 1}"
+    if not isinstance(cue, yaml.ScalarNode) or not str(cue.value).strip():
+        raise DictionaryError(f"{where}: a cue of '{context}' must be a word or phrase")
+    text = str(cue.value)
+    if text != text.lower() or len(text.split()) > 4:
+        raise DictionaryError(f"{where}: cue '{text}' must be lower case, at most four words")
+    phrase = tuple(text.replace("-", " - ").split())  # tokens as the tokenizer splits them
+    index.setdefault(phrase[0], []).append((phrase, context))
+

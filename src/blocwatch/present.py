@@ -17,27 +17,38 @@ def _console() -> Console:
 
 def print_explain(result: dict) -> None:
     console = _console()
-    mentions = Table(title="Actor mentions", title_justify="left")
-    for col in ("text", "code", "sector", "name", "kind"):
-        mentions.add_column(col)
-    for m in result["mentions"]:
-        mentions.add_row(m["text"], str(m["code"]), str(m["sector"]), str(m["name"]), m["kind"])
-    console.print(mentions)
-    triggers = Table(title="Triggers tried", title_justify="left")
-    for col in ("trigger", "rule", "emitted", "why"):
-        triggers.add_column(col, overflow="fold")
-    for t in result["triggers"]:
-        triggers.add_row(t["text"], t["rule"], "yes" if t["emitted"] else "no", t["why"])
-    console.print(triggers)
-    events = Table(title="Events", title_justify="left")
-    for col in ("event", "mode", "actor", "recipient", "negated", "date", "score", "rule"):
-        events.add_column(col)
-    for e in result["events"]:
-        events.add_row(e["event"], e["mode"], _actors(e["actor"]), _actors(e["recipient"]),
-                       str(e["negated"]), str(e["date"]), str(e["score"]), e["rule"])
-    console.print(events)
+    console.print(_rows("Actor mentions", ("text", "code", "sector", "name", "kind"),
+                        [(m["text"], str(m["code"]), str(m["sector"]), str(m["name"]),
+                          m["kind"]) for m in result["mentions"]]))
+    console.print(_rows("Clauses (where the subject of a trigger is looked for)",
+                        ("sentence", "clause"),
+                        [(str(c["sentence"]), c["text"]) for c in result.get("clauses", [])]))
+    console.print(_rows("Actor candidates", ("text", "code", "role", "for triggers"),
+                        [(a["text"], str(a["code"]), a["role"], ", ".join(a["of"]) or "-")
+                         for a in result.get("actors", [])]))
+    console.print(_rows("Triggers tried", ("trigger", "rule", "status", "actor", "recipient",
+                                           "why"),
+                        [(t["text"], t["rule"], t.get("status", str(t["emitted"])),
+                          ", ".join(t.get("actor", [])) or "-",
+                          ", ".join(t.get("recipient", [])) or "-", t["why"])
+                         for t in result["triggers"]]))
+    console.print(_rows("Events", ("event", "mode", "actor", "recipient", "negated", "date",
+                                   "score", "context", "rule"),
+                        [(e["event"], e["mode"], _actors(e["actor"]), _actors(e["recipient"]),
+                          str(e["negated"]), str(e["date"]), str(e["score"]),
+                          ", ".join(e["context"]) or "-", e["rule"])
+                         for e in result["events"]]))
     if not result["triggers"]:
         console.print("No trigger in the vocabulary matched this sentence.")
+
+
+def _rows(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 def _actors(actors: list[dict]) -> str:

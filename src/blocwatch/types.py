@@ -194,9 +194,17 @@ class Annotated:
             "date": self.doc.date.isoformat() if self.doc.date else None,
             "title": self.doc.title,
             "sentences": [
-                {"index": s.index, "start": s.start, "end": s.end} for s in self.sentences
+                {"index": s.index, "start": s.start, "end": s.end,
+                 "tone": _tone(self.events, s.index)} for s in self.sentences
             ],
             "mentions": [m.to_json() for m in self.mentions],
             "events": [e.to_json() for e in self.events],
             "quotes": [q.to_json() for q in self.quotes],
         }
+
+
+def _tone(events, index: int) -> float | None:
+    """Tone of a sentence: the mean PLOVER score (-10 conflict ... +10 cooperation) of its
+    non-negated events, rounded to 0.01; None when it codes none."""
+    scores = [e.score for e in events if e.sentence_index == index and not e.negated]
+    return round(sum(scores) / len(scores), 2) if scores else None
