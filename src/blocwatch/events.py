@@ -26,7 +26,8 @@ import yaml
 
 from .errors import DictionaryError
 from .knowledge import DATA_DIR, Knowledge, TriggerRule
-from .knowledge.vocab import GAP
+from .knowledge.vocab import GAP, expand
+from .parties import after, agent, place, same_side
 from .quotes import speech_subjects
 from .types import Actor, Annotated, Event, Mention, Sentence, Trigger
 
@@ -55,11 +56,11 @@ _REQUEST_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGR
 _THREAT_MODE = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations",
                 "MOBILIZE": "violence", "PROTEST": "restrict"}
 _GOVERNING = {"REQUEST", "REJECT", "AGREE", "THREATEN", "CONCEDE"}
+_FOLD_RECIPIENT = {"REJECT", "AGREE", "THREATEN", "CONCEDE"}  # "refused to send aid to X": X
 _THREAT_MARKERS = {tuple(p.split()) for p in (
     "will", "'ll", "would", "vowed to", "threatened to", "ready to", "prepared to",
     "threaten to", "threatens to", "vows to", "vow to", "sworn to", "swore to", "swear to",
     "plans to", "plan to", "planned to", "warned it would", "warned they would")}
-_RECIPIENT_SPAN = 14
 _IRREALIS_SPAN = 8  # words before a trigger searched for "hope that", "expectation", ...
 # A verb trigger right after one of these is being used as a noun ("for the support").
 _NOUN_CONTEXT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
@@ -78,6 +79,7 @@ class _Draft:
     negated: bool = False
     passive: bool = False
     reciprocal: bool = False
+    place: bool = False  # the recipient is where the act happened (may be the actor's state)
     quote: int | None = None
 
 
@@ -114,6 +116,8 @@ class EventCoder:
         self.modified = {f for n in grammar["modified_nouns"] for f in (n, n + "s")}
         self.prefixes = set(grammar["hyphen_prefixes"])
         self.partitive = set(grammar["partitive_heads"])
+        self.place_types = set(grammar["place_types"])
+        self.protest_words = {f for w in grammar["state_protest_words"] for f in expand(w)}
         self.context_cues = load_contexts(DATA_DIR / "contexts.yaml")
         self._cue_cache: tuple = (None, -1, [])
 
@@ -123,6 +127,19 @@ class EventCoder:
         """All trigger matches; overlaps go to more fixed words, then the shorter span."""
         kept, _ = self.resolve(self.candidates(doc))
         return kept
+
+    @staticmethod
+    def modal_demands(doc) -> list[TriggerMatch]:
+        """The verb after "must" or "should", as a weak trigger of a reported demand: "the US
+        said China must drop its tariffs" (every rule with a real trigger wins over it)."""
+        out = []
+        for i in range(1, len(doc) - 2):
+            if doc[i].lower_ not in _DEMAND_MODALS:
+                continue
+            j = i + 2 if doc[i + 1].lower_ in _ADVERBS | {"first"} else i + 1
+            if doc[j].is_alpha and doc[j].is_lower and doc[j].lower_ not in _NOT_DEMANDED:
+                out.append(TriggerMatch(MODAL_DEMAND, j, j + 1))
+        return out
 
     def candidates(self, doc) -> list[TriggerMatch]:
         """Every match of every rule, overlapping ones included.
@@ -138,7 +155,7 @@ class EventCoder:
                 end = _match_from(rule.slots, words, stops, start)
                 if end is not None:
                     out.append(TriggerMatch(rule, start, end))
-        return out
+        return out + self.modal_demands(doc)
 
     @staticmethod
     def resolve(candidates: list[TriggerMatch]):
@@ -205,12 +222,14 @@ class EventCoder:
         governed: dict[int, TriggerMatch] = {}
         for i, match in enumerate(matches):
             for later in matches[i + 1:]:
-                if match.rule.type in _GOVERNING and self._governs(doc, match, later):
+                if _may_govern(match.rule.type, later.rule.type) and self._governs(doc, match,
+                                                                                    later):
                     governed[later.start] = match
         return governed
 
     def _governs(self, doc, first: TriggerMatch, later: TriggerMatch) -> bool:
-        """``first`` ... to ``later`` with no clause break: "urged X to withdraw"."""
+        """``first`` ... to ``later`` with no clause break: "urged X to withdraw"; a demand
+        ... that: "demanded that Israel ease the blockade"."""
         if later.start - first.end > 8 or later.start < first.end:
             return False
         words = [t.lower_ for t in doc[first.start:later.start]]
@@ -218,6 +237,8 @@ class EventCoder:
         if any(w in self.breaks or w in {".", ";"} for w in between):
             return False
         if "to" not in words[1:]:
+            if first.rule.type == "REQUEST" and "that" in words[1:]:
+                return len(words) - words[::-1].index("that") > len(words) - 6  # "demand that X ease"
             return not between and first.rule.type == "REJECT"
         last_to = len(words) - 1 - words[::-1].index("to")
         return len(words) - last_to <= 4
@@ -243,13 +264,27 @@ class EventCoder:
             why.append("only hoped, expected or wondered about: not an event")
             return None
         draft.negated = self._negated(before)
+        if match.rule is MODAL_DEMAND and not self._demanded(ann, sent, match, mentions, why):
+            return None
         self._parties(ann, sent, match, mentions, previous, draft, clause_start, embedded, why)
+        self._other_recipient(doc, sent, match, mentions, folded, draft, why)
         self._modes(ann, sent, match, mentions, before, draft, why)
         return self._build(doc, sent, match, draft, why)
 
+    def _demanded(self, ann, sent, match, mentions, why) -> bool:
+        """"X must <verb>" is a demand only when someone reports it of an actor X."""
+        modal = match.start - 1 - (ann.tokens[match.start - 1].lower_ not in _DEMAND_MODALS)
+        subject = [m for m in mentions if m.tok_end == modal and m.code is not None]
+        quote = self._quote_of(ann, ann.tokens[match.start].idx)
+        speaker = self._speaker(ann, quote, sent, mentions, match.start)
+        if not subject or speaker is None or speaker.code in {None, subject[0].code}:
+            why.append("no actor before 'must/should', or no one else reports it: no demand")
+            return False
+        return True
+
     def _mode(self, doc, match, folded, why) -> str:
         """The rule's mode, or the mode a governed trigger gives it ("urged X to withdraw")."""
-        if folded is None:
+        if folded is None or match.rule.type not in _GOVERNING:
             return match.rule.mode
         mode = self._folded_mode(match.rule.type, folded.rule)
         why.append(f"governs '{doc[folded.start:folded.end].text}' ({folded.rule.type})"
@@ -288,12 +323,13 @@ class EventCoder:
             subject = self._subject(doc, sent.tok_start, clause_start, mentions, False, None)
             if subject:
                 why.append("no subject in the clause: the main clause's subject")
-        after = self._after(doc, sent, match, mentions)
+        own = [] if draft.passive or rule.inverse else [m.actor for m in subject]
+        after = self._after(doc, sent, match, mentions, own, rule.type)
         if draft.passive:
-            agent = self._agent(doc, match.end, sent.tok_end, mentions)
-            draft.actor, draft.recipient = agent, subject
+            by = agent(doc, match.end, sent.tok_end, mentions)
+            draft.actor, draft.recipient = by, subject
             why.append("passive voice: subject is the recipient"
-                       + (", agent after 'by'" if agent else ""))
+                       + (", agent after 'by'" if by else ""))
         else:
             draft.actor = subject
             draft.recipient = after if rule.recipient == "object" else []
@@ -305,15 +341,33 @@ class EventCoder:
             if draft.actor:
                 why.append("fronted phrase ('With ..., X ...'): the main clause's subject")
 
+    def _other_recipient(self, doc, sent, match, mentions, folded, draft, why) -> None:
+        """With no recipient yet: the recipient of the act a promise or refusal governs
+        ("promised to continue military aid to Mozambique"), or the place an act is done in
+        ("lifted a night curfew in Montenegro")."""
+        own = [m.actor for m in draft.actor]
+        if draft.passive or any(not same_side(m.actor, own, draft.kind) for m in draft.recipient):
+            return
+        if folded is not None and draft.kind in _FOLD_RECIPIENT:
+            draft.recipient = self._after(doc, sent, folded, mentions, own, folded.rule.type)
+            if draft.recipient:
+                why.append("recipient of the governed act")
+        elif draft.kind in self.place_types and own:
+            draft.recipient = place(doc, sent, match.end, mentions, self.breaks)
+            draft.place = bool(draft.recipient)
+            if draft.place:
+                why.append(f"done in {draft.recipient[0].text}: the place is the recipient")
+
     def _modes(self, ann, sent, match, mentions, before, draft, why) -> None:
         """Reported speakers, modal demands, promises, threats and reciprocal meetings."""
         doc = ann.tokens
         draft.quote = self._quote_of(ann, doc[match.start].idx)
         speaker = self._speaker(ann, draft.quote, sent, mentions, match.start)
         self._speaker_as_actor(match, speaker, draft, why)
+        self._state_protest(doc, match, draft, why)
         kind = draft.kind
-        if self._has(before[-4:], self.modals) and speaker is not None \
-                and kind not in {"REQUEST", "ACCUSE", "THREATEN"}:
+        if self._has(before[-4:], self.modals) and speaker is not None and (
+                kind not in {"REQUEST", "ACCUSE", "THREATEN"} or match.rule is MODAL_DEMAND):
             draft.mode = _REQUEST_MODE.get(kind, "change")
             why.append(f"modal demand reported by {speaker.text}: {kind} -> REQUEST {draft.mode}")
             draft.kind = "REQUEST"
@@ -322,6 +376,14 @@ class EventCoder:
         else:
             self._promise_or_threat(doc, sent, match, before, draft, why)
         self._reciprocal(doc, match, draft, why)
+
+    def _state_protest(self, doc, match, draft, why) -> None:
+        """A state or government that "protests" complains; it does not demonstrate: ACCUSE
+        (PLOVER: PROTEST is for civil demonstrations)."""
+        if draft.kind == "PROTEST" and doc[match.start].lower_ in self.protest_words \
+                and _verb_form(doc, match.start) and draft.actor and all(_government(m) for m in draft.actor):
+            draft.kind, draft.mode = "ACCUSE", "disapprove"
+            why.append("a state or government protests: PROTEST -> ACCUSE disapprove")
 
     def _speaker_as_actor(self, match, speaker, draft, why) -> None:
         """With no actor in the text, the reporting speaker can be the one who acted."""
@@ -360,7 +422,7 @@ class EventCoder:
         rule, kind = match.rule, draft.kind
         actors = tuple(m.actor for m in draft.actor)
         recipients = tuple(r for r in (m.actor for m in draft.recipient)
-                           if not _same_side(r, actors, kind))
+                           if draft.place or not same_side(r, actors, kind))
         if not actors and not recipients:
             why.append("no actor or recipient found: not emitted")
             return None
@@ -541,40 +603,9 @@ class EventCoder:
             group.insert(0, m)
         return group
 
-    def _after(self, doc, sent, match, mentions) -> list[Mention]:
-        limit = min(sent.tok_end, match.end + _RECIPIENT_SPAN)
-        group: list[Mention] = []
-        for m in mentions:
-            if m.tok_start >= limit or m.code is None:
-                continue
-            if m.tok_start < match.end and not _object_in_span(m, match):
-                continue
-            if m.text.lower() in _POSSESSIVE_PRONOUNS:
-                continue  # "restore its territory": a possessor, not the recipient
-            gap = [t.lower_ for t in doc[(group[-1].tok_end if group else match.end):m.tok_start]]
-            if group:
-                clause = gap[:2] == [",", "and"] and len(group) == 1  # ", and X ...": a clause
-                if gap and all(w in {"and", ",", "the", "or"} for w in gap) and not clause:
-                    group.append(m)
-                    continue
-                break
-            if any(w in self.breaks or w in {";", ":"} for w in gap) or (
-                    "," in gap and "and" in gap):
-                break
-            nxt = m.tok_end
-            if nxt < len(doc) and doc[nxt].lower_ in self.speech and "," in gap:
-                break  # ", X said": the speaker, not the recipient
-            group.append(m)
-        return group
-
-    @staticmethod
-    def _agent(doc, end, limit, mentions) -> list[Mention]:
-        for m in mentions:
-            if end <= m.tok_start < min(limit, end + 8) and m.code is not None:
-                if m.tok_start > 0 and doc[m.tok_start - 1].lower_ in {"by", "the"} and (
-                        "by" in [t.lower_ for t in doc[end:m.tok_start]]):
-                    return [m]
-        return []
+    def _after(self, doc, sent, match, mentions, own=(), kind="") -> list[Mention]:
+        return after(doc, sent, match.start, match.end, mentions, self.breaks, self.speech,
+                     own, kind)
 
     def _speaker(self, ann, quote, sent, mentions, start) -> Actor | None:
         """Who reports the clause: the quotation's speaker, or "X said (that) ..." / ", X said"."""
@@ -602,6 +633,12 @@ class EventCoder:
         return ""
 
 
+_DEMAND_MODALS = {"must", "should"}
+_NOT_DEMANDED = {"be", "have", "not", "also", "now"}  # "must be", "should have": no act of X
+MODAL_DEMAND = TriggerRule(
+    id="request.reported_modal.v1", type="REQUEST", mode="change", pattern="must|should <verb>",
+    slots=(frozenset(_DEMAND_MODALS),), example="Washington said China must drop its tariffs.",
+    expect="USA>CHN", where="events.py")
 _RELATIVES = {"which", "who", "whose", "whom"}
 _COORDINATORS = {"and", "but", "or", "yet", "so"}
 _CONNECTIVES = {"therefore", "thus", "hence", "so", "then", "also", "to", "be", "is", "are",
@@ -615,14 +652,12 @@ _THING_PLURALS = {"shells", "bombs", "rockets", "mortars", "missiles", "torpedoe
 _SUBJECT_WORDS = {"who", "which", "that", "it", "he", "she", "and", "or", "but", "also",
                   "then", "now"}
 _AUTHORITIES = {"COP", "GOV", "MIL", "JUD", "SPY"}
+_GOVERNMENTS = {"GOV", "LEG"}
 _REPORTING = {"said", "says", "say", "saying"}
 _VERB_BEFORE = {"to", "will", "would", "could", "can", "may", "might", "must", "should",
                 "'ll", "not", "n't"}
 _HYPHENS = {"-", "‐", "–"}
 _FRONTING = {"with", "having", "after", "following", "despite", "amid", "by"}
-_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
-_INTERNAL = {"COERCE", "ASSAULT", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "SANCTION",
-             "THREATEN", "MOBILIZE"}
 
 
 def _relative_clauses(doc, begin: int, end: int) -> list[tuple[int, int]]:
@@ -635,6 +670,12 @@ def _relative_clauses(doc, begin: int, end: int) -> list[tuple[int, int]]:
             if close is not None:
                 spans.append((i, close))
     return spans
+
+
+def _may_govern(kind: str, inner: str) -> bool:
+    """Whether a trigger of type ``kind`` takes a later one of type ``inner`` into it: "urged
+    X to withdraw"; "summoned the envoy to protest" (the summons is the protest)."""
+    return kind in _GOVERNING or (kind == "ACCUSE" and inner in {"PROTEST", "ACCUSE"})
 
 
 def _verb_form(doc, i: int) -> bool:
@@ -664,27 +705,16 @@ def _plural_noun(doc, match: TriggerMatch, rule: TriggerRule, mentions) -> str:
     return f"'{prev.text} {doc[match.start].text}' is a plural noun here"
 
 
-def _object_in_span(mention: Mention, match: TriggerMatch) -> bool:
-    """An actor inside the matched words, on or before its last noun: "expelled 20 Russian
-    diplomats", "rejected the Iranian proposal" (that state is the recipient)."""
-    if mention.tok_start <= match.start or mention.possessive:
-        return False
-    if mention.tok_end == match.end - 1:  # "rejected the Russian proposal": an adjective
-        return mention.kind == "state" and mention.sector is None
-    return mention.tok_end >= match.end and mention.kind in {"state", "org", "group"}
+def _government(mention: Mention) -> bool:
+    """A government, or a state by its name ("China", not "Chinese" or "Nigerians")."""
+    if mention.sector is not None:
+        return mention.sector in _GOVERNMENTS
+    return mention.kind in {"state", "speaker"} and mention.text == mention.name
 
 
 def _authority(actor: Actor | None) -> bool:
     """Police, government, army or courts: they report the arrests they make."""
     return actor is not None and actor.code is not None and actor.sector in _AUTHORITIES
-
-
-def _same_side(recipient: Actor, actors: tuple[Actor, ...], kind: str) -> bool:
-    """A recipient that is one of the actors (or, for cooperation, the actor's own state)."""
-    for a in actors:
-        if a.code == recipient.code and (a.sector == recipient.sector or kind not in _INTERNAL):
-            return True
-    return False
 
 
 def _same_event(a: Event, b: Event) -> bool:

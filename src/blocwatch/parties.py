@@ -1,0 +1,121 @@
+"""Who an event is done to: the recipient search of the event coder.
+
+The recipient is, in this order of preference,
+
+1. an actor inside the matched words, in a pattern's ``...`` gap ("threatened **Guyana**
+   with military action", "charged **an American journalist** with") or before its last
+   noun ("rejected the **Iranian** proposal");
+2. the first group of actors after the trigger in its clause, passing over the actor's
+   own people ("offered **its troops** to Lebanon": Lebanon);
+3. for acts done *in* a place (a curfew lifted, a town shelled), the state named after
+   "in": "lifted a night curfew in Montenegro" (see :func:`place`).
+
+The functions take the token doc, the match span and the sentence's actor mentions, and
+return mentions; the coder turns them into the event's recipients.
+"""
+
+from __future__ import annotations
+
+from .types import Actor, Mention
+
+__all__ = ["after", "agent", "object_in_span", "place", "same_side"]
+
+RECIPIENT_SPAN = 14
+PLACE_SPAN = 8  # words after the trigger searched for "in <state>"
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+# Types whose recipient is an actor of the same state only in another role (police and
+# protesters); for the others an actor of the actor's own state is not a recipient.
+INTERNAL = {"COERCE", "ASSAULT", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "SANCTION",
+            "THREATEN", "MOBILIZE"}
+_LIST_WORDS = {"and", ",", "the", "or"}
+_OBJECT_ENDS = {"with", "from", "of", "for", "over", "to", "into", "against"}
+
+
+def object_in_span(doc, mention: Mention, start: int, end: int) -> bool:
+    """An actor inside the matched words [start, end) that is their object.
+
+    In a gap, followed by a matched word: "expelled Russia from", "ordered the French
+    ambassador to leave" (any actor).
+    A possessive is not: "repeated Armenia's demand that". Right before the last matched noun: "rejected the Iranian proposal" (a bare state
+    adjective). Running past the match: "expelled 20 Russian diplomats".
+    """
+    if mention.tok_start <= start or mention.possessive:
+        return False  # "repeated Armenia's demand that": the possessor makes the demand
+    if mention.tok_end < end - 1:
+        return True
+    if mention.tok_end == end - 1:  # before "with": an object; before a noun: its adjective
+        last = doc[end - 1].lower_
+        return last in _OBJECT_ENDS or (mention.kind == "state" and mention.sector is None)
+    return mention.tok_end >= end and mention.kind in {"state", "org", "group"}
+
+
+def same_side(recipient: Actor, actors, kind: str) -> bool:
+    """A recipient that is one of the actors (or, for cooperation, the actor's own state)."""
+    for a in actors:
+        if a.code == recipient.code and (a.sector == recipient.sector or kind not in INTERNAL):
+            return True
+    return False
+
+
+def after(doc, sent, start: int, end: int, mentions, breaks, speech, own=(),
+          kind: str = "") -> list[Mention]:
+    """The first group of actors after the trigger [start, end) (or inside it, as its
+    object), up to a clause break; mentions of ``own`` actors before the group are passed
+    over ("offered its troops to Lebanon")."""
+    limit = min(sent.tok_end, end + RECIPIENT_SPAN)
+    group: list[Mention] = []
+    for m in mentions:
+        if m.tok_start >= limit or m.code is None:
+            continue
+        if m.tok_start < end and not object_in_span(doc, m, start, end):
+            continue
+        if m.text.lower() in POSSESSIVE_PRONOUNS:
+            continue  # "restore its territory": a possessor, not the recipient
+        gap = [t.lower_ for t in doc[(group[-1].tok_end if group else end):m.tok_start]]
+        if group:
+            clause = gap[:2] == [",", "and"] and len(group) == 1  # ", and X ...": a clause
+            if gap and all(w in _LIST_WORDS for w in gap) and not clause:
+                group.append(m)
+                continue
+            break
+        if _ends_search(doc, m, gap, breaks, speech):
+            break
+        if not own or not same_side(m.actor, own, kind):
+            group.append(m)
+        elif kind in INTERNAL:  # past its own forces, not another body of the same state
+            own = [*own, *(Actor(a.text, a.code, None, a.name, a.org) for a in own)]
+    return group
+
+
+def _ends_search(doc, mention: Mention, gap: list[str], breaks, speech) -> bool:
+    """A clause break before the mention, or ", X said" (the speaker, not the recipient)."""
+    if any(w in breaks or w in {";", ":"} for w in gap) or ("," in gap and "and" in gap):
+        return True
+    nxt = mention.tok_end
+    return nxt < len(doc) and doc[nxt].lower_ in speech and "," in gap
+
+
+def agent(doc, end: int, limit: int, mentions) -> list[Mention]:
+    """The agent of a passive: "was shelled by X"."""
+    for m in mentions:
+        if end <= m.tok_start < min(limit, end + 8) and m.code is not None:
+            if m.tok_start > 0 and doc[m.tok_start - 1].lower_ in {"by", "the"} and (
+                    "by" in [t.lower_ for t in doc[end:m.tok_start]]):
+                return [m]
+    return []
+
+
+def place(doc, sent, end: int, mentions, breaks) -> list[Mention]:
+    """The state where an act happens, named after "in" soon after the trigger: "lifted a
+    night curfew in Montenegro", "eased emergency measures on Wednesday in Montenegro
+    province" (the recipient of acts done to a place, even the actor's own state)."""
+    limit = min(sent.tok_end, end + PLACE_SPAN)
+    for m in mentions:
+        if not end <= m.tok_start < limit or m.code is None:
+            continue
+        words = [t.lower_ for t in doc[end:m.tok_start]]
+        if any(w in breaks or w in {",", ";", ":"} for w in words):
+            return []
+        if m.kind == "state" and m.sector is None and not m.possessive and words[-1:] == ["in"]:
+            return [m]
+    return []
