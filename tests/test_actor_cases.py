@@ -147,3 +147,15 @@ def test_actor_cases_ambiguity_file_errors_name_the_line(tmp_path, text, message
     (tmp_path / "ambiguity.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(DictionaryError, match=re.escape(message)):
         load_actor_knowledge([DATA_DIR, tmp_path])
+
+
+@pytest.mark.parametrize("sentence, mention, code", [
+    ("President Bush threatened further action against Iraq.", "President Bush", "USA"),
+    ("President Assad said talks would resume.", "President Assad", "SYR"),
+    ("President Alpha Beta said talks would resume.", "President Alpha Beta", None),
+])
+def test_actor_cases_undated_title_and_surname(pipeline, sentence, mention, code):
+    """With no date, a title and surname name the country all its holders share."""
+    ann = pipeline(Document("case", sentence))
+    found = [m for m in ann.mentions if m.text == mention]
+    assert found and found[0].code == code

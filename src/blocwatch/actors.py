@@ -30,6 +30,11 @@ _LINKS = {"and", ","}
 _FUNCTION = {"its", "their", "his", "her", "our", "the", "a", "an", "and", "or", "of", "to",
              "in", "on", "at", "for", "with", "by", "from", "that", "which", "who", "is",
              "are", "was", "were", "has", "have", "had", "will", "would", "said", "says"}
+_LOCAL = {"REB", "OPP", "CVL", "COP", "LEG", "JUD", "government", "authorities", "officials",
+          "regime", "administration", "leaders", "leadership", "cabinet"}  # "rebels in X"
+_DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south",
+               "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
+               "neighbouring", "neighboring"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"}
 _NOT_NAME = {"The", "A", "An", "On", "In", "At", "And", "But", "Of", "For", "To", "By", "With",
@@ -243,10 +248,9 @@ class ActorRecognizer:
                 group.append(nxt)
                 j = nxt.end
                 continue
-            nxt = _of_state(doc, j, by_start) if token.lower() == "of" else None
-            if nxt is not None and (last.kind in {"title", "sector"} or (
-                    last.kind in {"person", "newname"} and group[0].kind == "title")):
-                group.append(nxt)  # "the Foreign Ministry of Azerbaijan"
+            nxt = _attached(doc, j, group, by_start)
+            if nxt is not None:  # "the Foreign Ministry of Azerbaijan", "rebels in Darfur"
+                group.append(nxt)
                 j = nxt.end
                 continue
             break
@@ -327,6 +331,9 @@ class ActorRecognizer:
             return found[0].code, found[0].sector, found[1].name
         person = self.kb.people.get(piece.entry.name)
         role = person.role_on(date) if person else None
+        if role is None and person is not None and date is None and titles:
+            role = next((r for r in reversed(person.roles)  # undated: the titled office
+                         if r.role.lower() == titles[-1]), None)
         if role is not None:
             return role.code, role.sector, piece.entry.name
         if person is not None:
@@ -342,6 +349,22 @@ class ActorRecognizer:
                 out.append(_mention_of(doc, token.i, token.i + 1, None, None, None,
                                        f"pronoun:{kind}", resolved=False))
         return out
+
+
+def _attached(doc, j: int, group: list[_Piece], by_start: dict[int, _Piece]) -> _Piece | None:
+    """The state (or its place) after "of" that owns the group, or after "in" that a
+    group of local people lives in: "opposition groups in Zimbabwe" (not "troops in")."""
+    last, word = group[-1], doc[j].lower_
+    if word == "of" and (last.kind in {"title", "sector"} or (
+            last.kind in {"person", "newname"} and group[0].kind == "title")):
+        return _of_state(doc, j, by_start)
+    if word != "in" or any(p.kind != "sector" for p in group) or (
+            last.sector not in _LOCAL and last.words.lower() not in _LOCAL):
+        return None
+    k = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+    k += k < len(doc) and doc[k].lower_ in _DIRECTIONS
+    nxt = by_start.get(k)
+    return nxt if nxt is not None and nxt.kind in {"state", "capital", "city"} else None
 
 
 def _of_state(doc, j: int, by_start: dict[int, _Piece]) -> _Piece | None:

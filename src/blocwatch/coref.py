@@ -45,6 +45,8 @@ class Coreference:
             resolved = _resolve(mention, history, here, sentence_of)
             if mention.kind == "role" and not resolved[0].resolved and _definite(ann, mention):
                 resolved = [self._from_document(mention, out, ann.doc.date, sentence_of)]
+            if mention.kind == "person":  # "President Alpha Beta": the one state in sight
+                resolved = [_sole_state(mention, ann.mentions, here, sentence_of)]
             out.extend(resolved)
         return dataclasses.replace(ann, mentions=tuple(out))
 
@@ -69,6 +71,21 @@ class Coreference:
             holder = self.actors.holder(country.code, mention.titles[-1], date)
         return dataclasses.replace(mention, code=country.code, sector=mention.sector or "GOV",
                                    name=holder.name if holder else None, resolved=True)
+
+
+def _sole_state(mention: Mention, mentions, here: int, sentence_of) -> Mention:
+    """A titled person we do not know takes the country of their sentence when it names
+    exactly one state, else of the nearest earlier sentence (within the window) that
+    names exactly one; "President Alpha Beta of ..." was already joined by the actors."""
+    for index in range(here, max(here - _WINDOW, 0) - 1, -1):
+        codes = {m.code for m in mentions if sentence_of(m.tok_start) == index and m.code
+                 and m.kind in {"state", "person", "role", "group"}
+                 and m.code not in _NOT_STATES}
+        if codes:
+            if len(codes) > 1:
+                return mention
+            return dataclasses.replace(mention, code=codes.pop(), resolved=True)
+    return mention
 
 
 def _definite(ann: Annotated, mention: Mention) -> bool:

@@ -126,15 +126,20 @@ class ActorKnowledge:
 
     def titled(self, words: tuple[str, ...], title: str, date: dt.date | None,
                code: str | None = None) -> tuple[Role, Person] | None:
-        """"President Bush" on a date: the holder of ``title`` known by these words."""
+        """"President Bush" on a date: the holder of ``title`` known by these words. With
+        no date, the present holder, else any holder when all of them share one country."""
+        found = []
         for person in self.surnames.get(words[-1], ()):
             known = {w for text in (person.name, *person.aliases) for w in text.split()}
             if not set(words) <= known:
                 continue
-            for role in person.roles:
-                if (role.role.lower() == title and role.holds_on(date)
-                        and code in (None, role.code)):
-                    return role, person
+            found += [(role, person) for role in person.roles
+                      if role.role.lower() == title and code in (None, role.code)]
+        held = [(role, person) for role, person in found if role.holds_on(date)]
+        if held:
+            return held[0]
+        if date is None and len({role.code for role, _ in found}) == 1:
+            return found[-1]
         return None
 
     def add_name(self, entry: NameEntry) -> None:
