@@ -27,7 +27,8 @@ CASES = [
     ("Saudi Arabia severed diplomatic ties with Iran.", ("SAU", "SANCTION", "IRN")),
     ("Armenian forces shelled the Azerbaijani city of Ganja.", ("ARM", "ASSAULT", "AZE")),
     ("Azerbaijani positions were shelled by Armenian forces.", ("ARM", "ASSAULT", "AZE")),
-    ("Israel and the United Arab Emirates signed a peace agreement.", ("ISR", "AGREE", None)),
+    # signing an agreement is SUPPORT in the PLOVER manual ("ratify, sign, or finalize")
+    ("Israel and the United Arab Emirates signed a peace agreement.", ("ISR", "SUPPORT", None)),
     ("Iran will support Azerbaijan's territorial integrity.", ("IRN", "AGREE", "AZE")),
     ("China hosted talks between Saudi Arabia and Iran.", ("CHN", "CONSULT", "SAU")),
     ("Putin held talks with Erdogan in St Petersburg.", ("TUR", "CONSULT", None)),
@@ -197,3 +198,32 @@ def test_events_explain_reports_overlapped_and_dropped_triggers():
 
     data = explain("China refused to condemn the attacks on Ukrainian forces.", Pipeline())
     assert any(t["status"] != "emitted" and t["why"] for t in data["triggers"])
+
+
+def test_events_content_of_demand_not_coded(code):
+    ann = code("China demanded that the United States cancel plans to sell weapons to Taiwan.")
+    assert [e.event for e in ann.events] == ["REQUEST"]
+    why = _explain_reasons("Israel is opposed to French mediation in the peace negotiations "
+                           "with Syria.")
+    assert "not an act of its own" in why
+
+
+def test_events_same_act_coded_once(code):
+    ann = code("Blinken telephoned Russian Foreign Minister Sergei Lavrov on Monday to discuss "
+               "the crisis.")
+    assert [e.event for e in ann.events] == ["CONSULT"]
+
+
+def test_events_speaker_named_in_apposition(code):
+    text = ('"Armenia must withdraw," Iran\'s foreign ministry spokesman, Saeed Khatibzadeh, '
+            'said.')
+    ann = code(text)
+    assert ann.quotes[0].speaker.code == "IRN"
+    assert ("IRN", "REQUEST", "ARM") in _triples(ann)
+
+
+def _explain_reasons(text: str) -> str:
+    from blocwatch.api import default_pipeline
+    from blocwatch.explain import explain
+
+    return json.dumps(explain(text, default_pipeline()))

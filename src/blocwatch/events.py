@@ -29,6 +29,7 @@ from .knowledge import DATA_DIR, Knowledge, TriggerRule
 from .knowledge.vocab import GAP, expand
 from .parties import after, agent, place, same_side
 from .quotes import speech_subjects
+from .scope import CONTENT_TYPES, in_relative_clause, inside_content
 from .types import Actor, Annotated, Event, Mention, Sentence, Trigger
 
 __all__ = ["PLOVER_CONTEXTS", "EventCoder", "TriggerMatch", "load_contexts"]
@@ -201,6 +202,11 @@ class EventCoder:
                     trace.append((match, f"folded into the governing trigger "
                                   f"'{doc[outer.start:outer.end].text}'", None, None))
                 continue
+            contained = self._contained(doc, sent, matches, n)
+            if contained:
+                if trace is not None:
+                    trace.append((match, contained, None, None))
+                continue
             why: list[str] = []
             drafts: list[_Draft] = []
             outer_end = max((m.end for m in matches[:n] if m.end <= match.start), default=-1)
@@ -216,6 +222,22 @@ class EventCoder:
                 events.append(event)
                 previous = event
         return events
+
+    def _contained(self, doc, sent, matches: list[TriggerMatch], n: int) -> str:
+        """Why the n-th trigger names no act of its own ("" when it does): it is inside a
+        relative clause, or inside what an earlier demand, refusal or promise is about."""
+        match = matches[n]
+        if in_relative_clause(doc, sent.tok_start, match.start):
+            return "inside a relative clause ('who', 'which'): background, not coded"
+        for outer in matches[:n]:
+            pledged = outer.rule.type == "AGREE" and not match.rule.verbal
+            verb = outer.rule.verbal or doc[outer.start].lower_ in self.passive_aux
+            if outer.rule.type in CONTENT_TYPES and verb \
+                    and outer.rule is not MODAL_DEMAND and inside_content(
+                        doc, (outer.start, outer.end), match.start, self.breaks, pledged):
+                return (f"part of what '{doc[outer.start:outer.end].text}' is about "
+                        f"({outer.rule.type}): not an act of its own")
+        return ""
 
     def _governed(self, doc, matches: list[TriggerMatch]) -> dict[int, TriggerMatch]:
         """Start of each governed trigger -> the trigger governing it."""
@@ -718,12 +740,22 @@ def _authority(actor: Actor | None) -> bool:
 
 
 def _same_event(a: Event, b: Event) -> bool:
-    def codes(actors):
-        return sorted(x.code or "" for x in actors)
-
-    if (a.event, a.negated, codes(a.actor)) != (b.event, b.negated, codes(b.actor)):
+    """``a`` adds nothing to ``b`` coded earlier in the sentence: the same type, and its
+    actors among b's (among all of b's parties when b is a reciprocal meeting) and its
+    recipients among b's ("telephoned X to discuss ...", "established ties with and opened
+    an embassy in Tehran" are one act)."""
+    if (a.event, a.negated) != (b.event, b.negated):
         return False
-    return not a.recipient or not b.recipient or codes(a.recipient) == codes(b.recipient)
+    actors, recipients = _codes(a.actor), _codes(a.recipient)
+    if b.reciprocal:
+        return bool(actors | recipients) and actors | recipients <= _codes(b.actor)
+    if not actors <= _codes(b.actor) or (not actors and not b.actor):
+        return False
+    return not recipients or not b.recipient or recipients <= _codes(b.recipient)
+
+
+def _codes(actors) -> set[str]:
+    return {x.code or "" for x in actors}
 
 
 def _phrases(items) -> set[tuple[str, ...]]:

@@ -74,20 +74,41 @@ class QuoteFinder:
 
 
 def speech_subjects(doc, mentions, speech) -> list[tuple[int, Mention]]:
-    """(speech verb token, speaker) pairs: "X said", "X's statement noted", '," said X'."""
-    out = []
+    """(speech verb token, speaker) pairs: "X said", "X's statement noted", '," said X'.
+
+    The mention after the verb is its speaker only when none comes before it: in
+    "Iran's spokesman, Saeed Khatibzadeh, said Armenia must ..." Armenia is reported on."""
+    out, inverted = [], []
     for m in mentions:
         if not m.code:
             continue
-        after = _skip_adverbs(doc, m.tok_end)
+        after = _skip_adverbs(doc, _skip_apposition(doc, m.tok_end))
         if m.possessive and after + 1 < len(doc) and doc[after + 1].lower_ in _STATEMENT_NOUNS:
             after = _skip_adverbs(doc, after + 2)  # "Khamenei's statement noted"
         if after < len(doc) and doc[after].lower_ in speech:
             out.append((after, m))
         elif (m.tok_start >= 2 and doc[m.tok_start - 1].lower_ in speech
               and doc[m.tok_start - 2].is_punct):  # '," said the minister'
-            out.append((m.tok_start - 1, m))
-    return out
+            inverted.append((m.tok_start - 1, m))
+    claimed = {verb for verb, _ in out}
+    return sorted(out + [(v, m) for v, m in inverted if v not in claimed],
+                  key=lambda pair: pair[1].tok_start)
+
+
+def _skip_apposition(doc, i: int) -> int:
+    """Past a name in commas: "Iran's foreign ministry spokesman, Saeed Khatibzadeh, said"."""
+    if i >= len(doc) or doc[i].text != ",":
+        return i
+    for j in range(i + 2, min(i + 8, len(doc))):
+        if doc[j].text == ",":
+            return j + 1
+        if not (doc[j].text[:1].isupper() or doc[j].lower_ in _NAME_PARTICLES
+                or doc[j].text in {"-", "."}):
+            return i
+    return i
+
+
+_NAME_PARTICLES = {"al", "bin", "ibn", "van", "von", "de", "der", "den", "la", "le", "el"}
 
 
 def _skip_adverbs(doc, i: int) -> int:
