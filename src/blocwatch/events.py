@@ -27,9 +27,9 @@ import yaml
 from .errors import DictionaryError
 from .knowledge import DATA_DIR, Knowledge, TriggerRule
 from .knowledge.vocab import GAP, expand
-from .parties import after, agent, place, same_side
+from .parties import after, agent, nominal_agent, place, same_side
 from .quotes import speech_subjects
-from .scope import CONTENT_TYPES, in_relative_clause, inside_content
+from .scope import CONTENT_TYPES, characterised, in_relative_clause, inside_content
 from .types import Actor, Annotated, Event, Mention, Sentence, Trigger
 
 __all__ = ["PLOVER_CONTEXTS", "EventCoder", "TriggerMatch", "load_contexts"]
@@ -119,6 +119,7 @@ class EventCoder:
         self.partitive = set(grammar["partitive_heads"])
         self.place_types = set(grammar["place_types"])
         self.protest_words = {f for w in grammar["state_protest_words"] for f in expand(w)}
+        self.characterising = {f for w in grammar["characterising_verbs"] for f in expand(w)}
         self.context_cues = load_contexts(DATA_DIR / "contexts.yaml")
         self._cue_cache: tuple = (None, -1, [])
 
@@ -229,6 +230,9 @@ class EventCoder:
         match = matches[n]
         if in_relative_clause(doc, sent.tok_start, match.start):
             return "inside a relative clause ('who', 'which'): background, not coded"
+        if not _verb_form(doc, match.start) and characterised(
+                doc, sent.tok_start, match.start, self.characterising):
+            return "what something is viewed or described as: an opinion, not coded"
         for outer in matches[:n]:
             pledged = outer.rule.type == "AGREE" and not match.rule.verbal
             verb = outer.rule.verbal or doc[outer.start].lower_ in self.passive_aux
@@ -275,7 +279,7 @@ class EventCoder:
         draft = _Draft(kind=match.rule.type, mode=self._mode(doc, match, folded, why))
         if drafts is not None:
             drafts.append(draft)
-        if self._not_an_act(doc, match, mentions, why):
+        if self._not_an_act(doc, sent, match, mentions, why):
             return None
         clause_start, embedded = self._clause(doc, sent, match, outer_end, why)
         before = self._before(doc, clause_start, match.start)
@@ -289,6 +293,7 @@ class EventCoder:
         if match.rule is MODAL_DEMAND and not self._demanded(ann, sent, match, mentions, why):
             return None
         self._parties(ann, sent, match, mentions, previous, draft, clause_start, embedded, why)
+        self._visit_parties(doc, sent, match, mentions, draft, why)
         self._other_recipient(doc, sent, match, mentions, folded, draft, why)
         self._modes(ann, sent, match, mentions, before, draft, why)
         return self._build(doc, sent, match, draft, why)
@@ -313,9 +318,10 @@ class EventCoder:
                    f" -> mode {mode or '-'}")
         return mode
 
-    def _not_an_act(self, doc, match, mentions, why) -> bool:
+    def _not_an_act(self, doc, sent, match, mentions, why) -> bool:
         """The trigger word is used as a noun or a modifier, not as the act of the rule."""
-        if match.rule.verbal and match.start > 0 and doc[match.start - 1].lower_ in _NOUN_CONTEXT:
+        if match.rule.verbal and match.start > 0 and doc[match.start - 1].lower_ in _NOUN_CONTEXT \
+                and not self._visitor(doc, sent, match, mentions):
             why.append(f"'{doc[match.start - 1].text} {doc[match.start].text}' is a noun here, "
                        "and the rule is for the verb: not emitted")
             return True
@@ -362,6 +368,25 @@ class EventCoder:
             draft.actor = self._fronted_subject(doc, sent, match, mentions)
             if draft.actor:
                 why.append("fronted phrase ('With ..., X ...'): the main clause's subject")
+
+    def _visitor(self, doc, sent, match, mentions) -> list[Mention]:
+        """Who makes a visit named by a noun: "the visit of/by X (to Y)", "the visit to Y of
+        X" ([] for a verb, or when no visitor is named after it)."""
+        if match.rule.mode != "visit" or _verb_form(doc, match.start):
+            return []
+        return nominal_agent(doc, sent, match.end, mentions)
+
+    def _visit_parties(self, doc, sent, match, mentions, draft, why) -> None:
+        """A visit named by a noun: the visitor is the actor, the place visited the recipient
+        ("welcomed the visit of the Iraqi premier to Ankara": IRQ visits TUR)."""
+        visitor = self._visitor(doc, sent, match, mentions)
+        if not visitor or draft.kind != "CONSULT" or match.rule.inverse:
+            return
+        own = [m.actor for m in visitor]
+        draft.actor, draft.passive = visitor, False
+        draft.recipient = [m for m in self._after(doc, sent, match, mentions, own, draft.kind)
+                           if m not in visitor]
+        why.append(f"a visit named by a noun: {visitor[0].text} is the visitor")
 
     def _other_recipient(self, doc, sent, match, mentions, folded, draft, why) -> None:
         """With no recipient yet: the recipient of the act a promise or refusal governs

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from .types import Actor, Mention
 
-__all__ = ["after", "agent", "object_in_span", "place", "same_side"]
+__all__ = ["after", "agent", "nominal_agent", "object_in_span", "place", "same_side"]
 
 RECIPIENT_SPAN = 14
 PLACE_SPAN = 8  # words after the trigger searched for "in <state>"
@@ -28,6 +28,8 @@ POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 INTERNAL = {"COERCE", "ASSAULT", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "SANCTION",
             "THREATEN", "MOBILIZE"}
 _LIST_WORDS = {"and", ",", "the", "or"}
+_AGENT_SPAN = 3  # words from "of"/"by" to the agent ("by a senior Saudi officer")
+_DESTINATION_SPAN = 5  # words of a "to <place>" phrase before "of X"
 _OBJECT_ENDS = {"with", "from", "of", "for", "over", "to", "into", "against"}
 
 
@@ -74,7 +76,8 @@ def after(doc, sent, start: int, end: int, mentions, breaks, speech, own=(),
         gap = [t.lower_ for t in doc[(group[-1].tok_end if group else end):m.tok_start]]
         if group:
             clause = gap[:2] == [",", "and"] and len(group) == 1  # ", and X ...": a clause
-            if gap and all(w in _LIST_WORDS for w in gap) and not clause:
+            shared = m.tok_start == group[-1].tok_start  # "the two sides": two actors, one span
+            if shared or gap and all(w in _LIST_WORDS for w in gap) and not clause:
                 group.append(m)
                 continue
             break
@@ -119,3 +122,21 @@ def place(doc, sent, end: int, mentions, breaks) -> list[Mention]:
         if m.kind == "state" and m.sector is None and not m.possessive and words[-1:] == ["in"]:
             return [m]
     return []
+
+
+def nominal_agent(doc, sent, end: int, mentions) -> list[Mention]:
+    """Who does the act a noun names, after "of" or "by": "the visit of/by X", "the visit to
+    Tehran of X" (a "to <place>" phrase may come first). [] when there is none."""
+    i = end
+    if doc[end - 1].lower_ == "to" or (end < sent.tok_end and doc[end].lower_ == "to"):
+        limit = min(sent.tok_end, end + _DESTINATION_SPAN)
+        while i < limit and doc[i].lower_ not in {"of", "by"} and not doc[i].is_punct:
+            i += 1
+    if i >= sent.tok_end or doc[i].lower_ not in {"of", "by"}:
+        return []
+    for m in mentions:
+        if i < m.tok_start <= i + _AGENT_SPAN and m.code is not None \
+                and not any(t.is_punct for t in doc[i + 1:m.tok_start]):
+            return [m]
+    return []
+

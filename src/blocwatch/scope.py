@@ -9,14 +9,16 @@ The event coder asks, before it assembles an event for a trigger, whether the tr
    first governed trigger is already folded into it, see ``EventCoder._governed``);
 2. **inside a relative clause** about another participant: "the president, whom they had
    taken *hostage*", "Macedonia, which is preparing an *offensive*", "raids in which it said
-   20 people were *killed*". Such clauses give background, not the news of the sentence.
+   20 people were *killed*". Such clauses give background, not the news of the sentence;
+3. **a characterisation**: what someone views, sees or describes something *as* ("ties
+   viewed by Baku as Iran's *support* to Armenia"): an opinion about an act, not the act.
 
 Both are plain functions on the token doc and the trigger spans (token offsets).
 """
 
 from __future__ import annotations
 
-__all__ = ["in_relative_clause", "inside_content", "CONTENT_TYPES"]
+__all__ = ["characterised", "in_relative_clause", "inside_content", "CONTENT_TYPES"]
 
 # Acts whose object describes an act that has not (yet) happened.
 CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN"})
@@ -34,6 +36,8 @@ _ENDS = {";", ":", ",", "(", ")", "—", "–"}
 _OUTSIDE = {"during", "amid", "following", "despite", "throughout", "and", "or", "but"}
 _FINITE = {"was", "were", "is", "are", "has", "have", "had"}
 _LINKS = {"to", "that", "for", "of", "in", "on", "with", "by"}
+_AS_SPAN = 6  # words from "as" to the trigger it characterises
+_VERB_SPAN = 6  # words from the characterising verb to "as" ("viewed by Baku as")
 _SKIPPABLE = {"has", "have", "had", "also", "then", "later", "again", "was", "were", "is",
               "are", "will", "would", "not", "n't", "never", "to"}
 
@@ -94,3 +98,25 @@ def _passive_after(doc, i: int, start: int) -> bool:
     or the trigger itself."""
     words = [t.lower_ for t in doc[i:start + 1]]
     return words[0] in {"was", "were", "is", "are"} or "been" in words
+
+
+def characterised(doc, sent_start: int, start: int, verbs) -> bool:
+    """The trigger at ``start`` is what something is viewed, seen or described *as*: "ties
+    viewed by Baku as Iran's support to Armenia" (``verbs``: the characterising verb forms).
+    "as" is at most ``_AS_SPAN`` words before the trigger with no punctuation between."""
+    for i in range(start - 1, max(sent_start, start - _AS_SPAN) - 1, -1):
+        if doc[i].is_punct:
+            return False
+        if doc[i].lower_ == "as":
+            return _verb_before(doc, sent_start, i, verbs)
+    return False
+
+
+def _verb_before(doc, sent_start: int, i: int, verbs) -> bool:
+    """One of ``verbs`` at most ``_VERB_SPAN`` words before ``i``, no punctuation between."""
+    for j in range(i - 1, max(sent_start, i - _VERB_SPAN) - 1, -1):
+        if doc[j].is_punct:
+            return False
+        if doc[j].lower_ in verbs:
+            return True
+    return False
