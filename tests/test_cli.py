@@ -112,3 +112,14 @@ def test_cli_help_imports_nothing_heavy():
             "print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("[]")
+
+
+def test_cli_dict_check_rejects_a_rule_id_used_twice(tmp_path):
+    rule = ("  - id: request.plead.v1\n    pattern: \"<plead> with\"\n    mode: \"\"\n"
+            "    recipient: object\n    example: \"Chile pleaded with Peru.\"\n"
+            "    expect: \"CHL>PER\"\n")
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "request.yaml").write_text(
+        "type: REQUEST\nentries:\n" + rule + rule, encoding="utf-8")
+    result = _run("dict", "check", str(tmp_path))
+    assert result.exit_code == 2 and "used twice" in result.output

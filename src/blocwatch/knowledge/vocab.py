@@ -99,8 +99,14 @@ def load_rules(dirs: list[Path]) -> list[TriggerRule]:
     """Load events/*.yaml from each folder; a later rule with the same id replaces one before."""
     rules: dict[str, TriggerRule] = {}
     for folder in dirs:
+        seen: dict[str, Path] = {}
         for path in sorted((folder / "events").glob("*.yaml")):
             for rule in _load_file(path):
+                if rule.id in seen:
+                    raise DictionaryError(f"{path}: rule id {rule.id} is used twice in this "
+                                          f"folder (also in {seen[rule.id].name}); give the "
+                                          "new rule its own id or a new version (.v2)")
+                seen[rule.id] = path
                 rules[rule.id] = rule
     return list(rules.values())
 
