@@ -6,7 +6,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,18 +107,13 @@ class Selection:
         import networkx as nx
 
         folder.mkdir(parents=True, exist_ok=True)
-        by_period = defaultdict(list)
-        for x in self.interactions():
-            by_period[analyse.period_of(x.date, period)].append(x)
-        for label, items in by_period.items():
-            G = analyse.signed_network(items)
-            for n, group in enumerate(analyse.signed_communities(G)):
-                for code in group:
-                    G.nodes[code]["bloc"] = n + 1
+        graphs = analyse.networks(self.interactions(), period)
+        for label, G in graphs.items():
+            del G.graph["blocs"]  # GraphML holds scalars: the blocs are the nodes' "bloc"
             for _, _, d in G.edges(data=True):
                 d["ids"] = " ".join(d["ids"])
             nx.write_graphml(G, folder / f"{label}.graphml")
-        return len(by_period)
+        return len(graphs)
 
     def turns(self, a: str, b: str, period: str) -> list[dict]:
         return analyse.turns(self.interactions(), a.upper(), b.upper(), period)

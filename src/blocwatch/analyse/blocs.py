@@ -18,7 +18,7 @@ import numpy as np
 
 from .series import Interaction, alignment, period_of
 
-__all__ = ["blocs", "moved", "signed_communities", "signed_network"]
+__all__ = ["blocs", "moved", "networks", "signed_communities", "signed_network"]
 
 NEUTRAL = 0.05  # |index| below this is no tie either way
 
@@ -134,13 +134,34 @@ def blocs(items: Iterable[Interaction], period: str = "year", min_events: int = 
     >>> [(r["period"], r["blocs"], r["moved"]) for r in blocs(toy_world(), "year")]
     [('2020', [['AAA', 'BBB'], ['CCC', 'DDD']], []), ('2021', [['BBB', 'CCC', 'DDD'], ['AAA']], [{'code': 'BBB', 'from': ['AAA', 'BBB'], 'to': ['BBB', 'CCC', 'DDD']}])]
     """
-    by_period: dict[str, list[Interaction]] = defaultdict(list)
-    for x in items:
-        by_period[period_of(x.date, period)].append(x)
     rows, previous = [], []
-    for label in sorted(by_period):
-        current = signed_communities(signed_network(by_period[label], min_events))
+    for label, G in networks(items, period, min_events).items():
+        current = G.graph["blocs"]
         rows.append({"period": label, "blocs": [sorted(g) for g in current],
                      "moved": moved(previous, current)})
         previous = current
     return rows
+
+
+def networks(items: Iterable[Interaction], period: str = "year",
+             min_events: int = 1) -> dict[str, nx.Graph]:
+    """The signed network of each period with evidence, in time order; each graph carries
+    its blocs (``G.graph["blocs"]``, largest first) and each node its ``bloc`` number.
+
+    >>> from blocwatch.analyse.examples import toy_world
+    >>> G = networks(toy_world(), "year")["2021"]
+    >>> G.nodes["BBB"]["bloc"] == G.nodes["CCC"]["bloc"] != G.nodes["AAA"]["bloc"]
+    True
+    """
+    by_period: dict[str, list[Interaction]] = defaultdict(list)
+    for x in items:
+        by_period[period_of(x.date, period)].append(x)
+    out = {}
+    for label in sorted(by_period):
+        G = signed_network(by_period[label], min_events)
+        G.graph["blocs"] = signed_communities(G)
+        for n, group in enumerate(G.graph["blocs"], start=1):
+            for code in group:
+                G.nodes[code]["bloc"] = n
+        out[label] = G
+    return out
