@@ -27,7 +27,7 @@ import yaml
 from .errors import DictionaryError
 from .knowledge import DATA_DIR, Knowledge, TriggerRule
 from .knowledge.vocab import GAP, expand
-from .parties import after, agent, nominal_agent, place, same_side
+from .parties import Domestic, after, agent, home, nominal_agent, place, same_side
 from .quotes import speech_subjects
 from .scope import CONTENT_TYPES, characterised, in_relative_clause, inside_content
 from .types import Actor, Annotated, Event, Mention, Sentence, Trigger
@@ -118,6 +118,7 @@ class EventCoder:
         self.prefixes = set(grammar["hyphen_prefixes"])
         self.partitive = set(grammar["partitive_heads"])
         self.place_types = set(grammar["place_types"])
+        self.domestic = Domestic.from_grammar(grammar["domestic"], knowledge.actors.state_names)
         self.protest_words = {f for w in grammar["state_protest_words"] for f in expand(w)}
         self.characterising = {f for w in grammar["characterising_verbs"] for f in expand(w)}
         self.context_cues = load_contexts(DATA_DIR / "contexts.yaml")
@@ -404,6 +405,13 @@ class EventCoder:
             draft.place = bool(draft.recipient)
             if draft.place:
                 why.append(f"done in {draft.recipient[0].text}: the place is the recipient")
+        if own and not draft.place and all(same_side(m.actor, own, draft.kind)
+                                           for m in draft.recipient):
+            draft.recipient = home(doc, sent, match.start, match.end, draft.actor, draft.kind,
+                                   self.domestic, self.breaks)
+            draft.place = bool(draft.recipient)
+            if draft.place:
+                why.append(f"a domestic act: done to {draft.recipient[0].text} itself")
 
     def _modes(self, ann, sent, match, mentions, before, draft, why) -> None:
         """Reported speakers, modal demands, promises, threats and reciprocal meetings."""
@@ -768,15 +776,16 @@ def _same_event(a: Event, b: Event) -> bool:
     """``a`` adds nothing to ``b`` coded earlier in the sentence: the same type, and its
     actors among b's (among all of b's parties when b is a reciprocal meeting) and its
     recipients among b's ("telephoned X to discuss ...", "established ties with and opened
-    an embassy in Tehran" are one act)."""
+    an embassy in Tehran" are one act). The actor's own state as recipient counts as none."""
     if (a.event, a.negated) != (b.event, b.negated):
         return False
-    actors, recipients = _codes(a.actor), _codes(a.recipient)
+    actors, recipients = _codes(a.actor), _codes(a.recipient) - _codes(a.actor)
     if b.reciprocal:
         return bool(actors | recipients) and actors | recipients <= _codes(b.actor)
     if not actors <= _codes(b.actor) or (not actors and not b.actor):
         return False
-    return not recipients or not b.recipient or recipients <= _codes(b.recipient)
+    others = _codes(b.recipient) - _codes(b.actor)  # a domestic act's own state adds nothing
+    return not recipients or not others or recipients <= others
 
 
 def _codes(actors) -> set[str]:

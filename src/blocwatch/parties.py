@@ -8,7 +8,9 @@ The recipient is, in this order of preference,
 2. the first group of actors after the trigger in its clause, passing over the actor's
    own people ("offered **its troops** to Lebanon": Lebanon);
 3. for acts done *in* a place (a curfew lifted, a town shelled), the state named after
-   "in": "lifted a night curfew in Montenegro" (see :func:`place`).
+   "in": "lifted a night curfew in Montenegro" (see :func:`place`);
+4. for domestic acts, the actor's own state: a protest or demand by a state's people, or
+   anyone's act on a domestic matter ("extended the curfew") (see :func:`home`).
 
 The functions take the token doc, the match span and the sentence's actor mentions, and
 return mentions; the coder turns them into the event's recipients.
@@ -16,9 +18,12 @@ return mentions; the coder turns them into the event's recipients.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .types import Actor, Mention
 
-__all__ = ["after", "agent", "nominal_agent", "object_in_span", "place", "same_side"]
+__all__ = ["Domestic", "after", "agent", "home", "nominal_agent", "object_in_span", "place",
+           "same_side"]
 
 RECIPIENT_SPAN = 14
 PLACE_SPAN = 8  # words after the trigger searched for "in <state>"
@@ -31,6 +36,24 @@ _LIST_WORDS = {"and", ",", "the", "or"}
 _AGENT_SPAN = 3  # words from "of"/"by" to the agent ("by a senior Saudi officer")
 _DESTINATION_SPAN = 5  # words of a "to <place>" phrase before "of X"
 _OBJECT_ENDS = {"with", "from", "of", "for", "over", "to", "into", "against"}
+_NOT_PEOPLE = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}  # a state's government and forces
+
+
+@dataclass(frozen=True)
+class Domestic:
+    """``grammar.yaml``'s ``domestic`` section: when an act is done to the actor's own state."""
+
+    by_people: frozenset[str]
+    matters: frozenset[tuple[str, ...]]
+    span: int
+    never: frozenset[str]
+    states: dict[str, str]  # state code -> name
+
+    @classmethod
+    def from_grammar(cls, section: dict, states: dict[str, str]) -> Domestic:
+        return cls(frozenset(section["by_people"]),
+                   frozenset(tuple(p.replace("-", " - ").split()) for p in section["matters"]),
+                   int(section["span"]), frozenset(section["never"]), states)
 
 
 def object_in_span(doc, mention: Mention, start: int, end: int) -> bool:
@@ -140,3 +163,35 @@ def nominal_agent(doc, sent, end: int, mentions) -> list[Mention]:
             return [m]
     return []
 
+
+
+def home(doc, sent, start: int, end: int, actors: list[Mention], kind: str,
+         domestic: Domestic, breaks) -> list[Mention]:
+    """The actor's own state as the recipient of a domestic act, when no one else is named:
+    a protest or demand by a state's people, parties or armed groups ("Thousands of
+    Nigerians protested in Lagos": NGA>NGA), or anyone's act on a domestic matter named
+    just after the trigger ("announced he will extend the night-time curfew"). [] otherwise;
+    a state's government or forces acting on no named matter get no recipient this way."""
+    codes = {m.code for m in actors}
+    code = codes.pop() if len(codes) == 1 else None
+    if code not in domestic.states or kind in domestic.never:
+        return []
+    people = kind in domestic.by_people and all(
+        m.sector not in _NOT_PEOPLE and not (m.sector is None and m.text == m.name)
+        and (m.kind != "person" or m.sector is not None) for m in actors)
+    if not people and not _matter(doc, sent, start, end, domestic, breaks):
+        return []
+    name = domestic.states[code]
+    return [Mention(text=name, start=0, end=0, code=code, sector="GOV", name=name,
+                    kind="state")]
+
+
+def _matter(doc, sent, start: int, end: int, domestic: Domestic, breaks) -> bool:
+    """A domestic matter in the trigger or within ``domestic.span`` words after it."""
+    words: list[str] = []
+    for t in doc[start:min(sent.tok_end, end + domestic.span)]:
+        if t.i >= end and (t.lower_ in breaks or t.lower_ in {";", ":", ","}):
+            break
+        words.append(t.lower_)
+    return any(tuple(words[i:i + len(p)]) == p for p in domestic.matters
+               for i in range(len(words) - len(p) + 1))

@@ -114,6 +114,7 @@ class ActorKnowledge:
     readings: dict[str, list[Reading]] = field(default_factory=lambda: defaultdict(list))
     given_names: set[str] = field(default_factory=set)  # given names even sentence-first
     codes: set[str] = field(default_factory=set)  # state codes known
+    state_names: dict[str, str] = field(default_factory=dict)  # state code -> its name
     orgs: dict[str, str] = field(default_factory=dict)  # org id -> IGO | NGO
     surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
 
@@ -222,6 +223,7 @@ def _load_states(kb: ActorKnowledge, path: Path) -> None:
                                   "capital letters (ISO 3166-1 alpha-3)")
         ambiguous = set(item.get("ambiguous") or ())
         kb.codes.add(code)
+        kb.state_names[code] = name
 
         def add(text: str, kind: str, sector: str | None = None, periods: tuple = ()) -> None:
             kb.add_name(NameEntry(text, kind, code, sector, name=name,
