@@ -298,6 +298,9 @@ class ActorRecognizer:
                 code, org, name = p.entry.code, p.entry.org, p.entry.name
                 sector = p.entry.sector_on(date)
                 kind = {"org": "org", "group": "group"}.get(p.kind, "state")
+        if len(group) > 1 and group[-1].kind in {"state", "capital", "city"} \
+                and _ethnic(doc, group[:-1]):  # "ethnic Turks in Bulgaria" live in Bulgaria
+            code, name, org, sector = group[-1].entry.code, group[-1].entry.name, None, None
         heads = [p for p in group if p.kind in {"title", "sector"}]
         if heads:
             sector = heads[-1].sector
@@ -358,13 +361,21 @@ def _attached(doc, j: int, group: list[_Piece], by_start: dict[int, _Piece]) -> 
     if word == "of" and (last.kind in {"title", "sector"} or (
             last.kind in {"person", "newname"} and group[0].kind == "title")):
         return _of_state(doc, j, by_start)
-    if word != "in" or any(p.kind != "sector" for p in group) or (
-            last.sector not in _LOCAL and last.words.lower() not in _LOCAL):
+    if word != "in":
+        return None
+    if not _ethnic(doc, group) and (any(p.kind != "sector" for p in group) or (
+            last.sector not in _LOCAL and last.words.lower() not in _LOCAL)):
         return None
     k = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
     k += k < len(doc) and doc[k].lower_ in _DIRECTIONS
     nxt = by_start.get(k)
     return nxt if nxt is not None and nxt.kind in {"state", "capital", "city"} else None
+
+
+def _ethnic(doc, group: list[_Piece]) -> bool:
+    """"ethnic Albanians (in ...)", "ethnic Hungarian parties": a people named by descent."""
+    return group[0].start > 0 and doc[group[0].start - 1].lower_ == "ethnic" and all(
+        p.kind in {"people", "adjective", "sector"} for p in group)
 
 
 def _of_state(doc, j: int, by_start: dict[int, _Piece]) -> _Piece | None:
