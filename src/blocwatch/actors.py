@@ -32,6 +32,9 @@ _FUNCTION = {"its", "their", "his", "her", "our", "the", "a", "an", "and", "or",
              "are", "was", "were", "has", "have", "had", "will", "would", "said", "says"}
 _LOCAL = {"REB", "OPP", "CVL", "COP", "LEG", "JUD", "government", "authorities", "officials",
           "regime", "administration", "leaders", "leadership", "cabinet"}  # "rebels in X"
+_LEADER_GOVERNMENTS = {"administration", "government", "cabinet", "regime"}
+_ADJECTIVE_TITLES = {"general", "major"}  # "a general strike", "a major offensive"
+_SAYS = {"said", "says", "say", "told", "warned", "added", "who", "would", "will", "had"}
 _DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south",
                "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
                "neighbouring", "neighboring"}
@@ -115,8 +118,30 @@ class ActorRecognizer:
                 found.append(_Piece(start, end, "both", words=doc[start:end].text))
                 continue
             kind, sector = self.noun_entries[tuple(t.lower_ for t in doc[start:end])]
+            if kind == "title" and _adjective_use(doc, start, end):
+                continue
             found.append(_Piece(start, end, kind, sector=sector, words=doc[start:end].text))
+        found += self._leader_names(doc, found)
         return self._newnames(doc, self._disambiguate(doc, _longest(found)))
+
+    def _leader_names(self, doc, found: list[_Piece]) -> list[_Piece]:
+        """A leader's surname before "administration/government": "the Bush administration"
+        is the US government when every leader of that surname led the same state."""
+        taken = {i for p in found for i in range(p.start, p.end)}
+        pieces = []
+        for p in found:
+            i = p.start - 1
+            if p.kind != "sector" or p.words.lower() not in _LEADER_GOVERNMENTS or i < 0 \
+                    or i in taken or not doc[i].is_title or not doc[i].is_alpha:
+                continue
+            homes = {r.code for person in self.kb.surnames.get(doc[i].text, ())
+                     for r in person.roles if r.sector == "GOV"}
+            if len(homes) == 1:
+                code = homes.pop()
+                entry = NameEntry(doc[i].text, "adjective", code,
+                                  name=self.kb.state_names.get(code, code))
+                pieces.append(_Piece(i, i + 1, "adjective", entry, words=doc[i].text))
+        return pieces
 
     # -- ambiguous names -------------------------------------------------------------
 
@@ -232,7 +257,9 @@ class ActorRecognizer:
             last = group[-1]
             token = doc[j].text
             if token in _POSSESSIVE and last.kind in _MODIFIERS | {"person", "newname"}:
-                nxt = by_start.get(j + 1)
+                # "Taiwan's Vice Foreign Minister", "Nicaragua's Sandinista government"
+                nxt = by_start.get(j + 1) or self._after_adjectives(doc, j + 1, by_start,
+                                                                    capitals=True)
                 if nxt and nxt.kind in {"title", "sector", "person", "newname", "org"} and (
                     last.kind not in {"person", "newname"}
                 ):
@@ -257,11 +284,14 @@ class ActorRecognizer:
         return group, possessive
 
     @staticmethod
-    def _after_adjectives(doc, j: int, by_start: dict[int, _Piece]) -> _Piece | None:
-        """Skip up to two lower-case modifiers: "Iranian roving ambassador"."""
+    def _after_adjectives(doc, j: int, by_start: dict[int, _Piece],
+                          capitals: bool = False) -> _Piece | None:
+        """Skip up to two lower-case modifiers: "Iranian roving ambassador" (with
+        ``capitals``, also capitalised words that name nothing we know: "Sandinista")."""
         for k in (j + 1, j + 2):
             word = doc[k - 1] if k - 1 < len(doc) else None
-            if word is None or not word.is_alpha or not word.is_lower or word.lower_ in _FUNCTION:
+            if word is None or not word.is_alpha or word.lower_ in _FUNCTION or (
+                    k - 1 in by_start) or not (word.is_lower or capitals and word.is_title):
                 return None
             nxt = by_start.get(k)
             if nxt is not None:
@@ -312,6 +342,8 @@ class ActorRecognizer:
             kind = "person"
             code, sector, name = self._person(person_piece, titles, code, sector, date)
             sector = sector or ("GOV" if titles else None)
+            if group[-1].kind == "sector" and code is not None:  # "the Bush administration"
+                kind, sector, name = "state", "GOV", self.kb.state_names.get(code, code)
         elif titles and code is not None and kind == "state":
             holder = self.kb.holder(code, titles[-1], date)
             if holder is not None:
@@ -401,6 +433,8 @@ def _mention_of(doc, start, end, code, sector, name, kind, org=None, possessive=
 
 
 def _joins(last: _Piece, nxt: _Piece) -> bool:
+    if last.kind == "person" and nxt.kind == "sector":  # "the Obama administration"
+        return nxt.words.lower() in _LEADER_GOVERNMENTS
     if last.kind in _MODIFIERS:
         return nxt.kind in {"title", "sector", "person", "newname"} and last.kind != "people"
     if last.kind == "title":
@@ -408,6 +442,16 @@ def _joins(last: _Piece, nxt: _Piece) -> bool:
     if last.kind == "sector":
         return nxt.kind == "sector"
     return False
+
+
+def _adjective_use(doc, start: int, end: int) -> bool:
+    """"a general strike", "major cities": a title word used as an adjective (a lower-case
+    word follows that is no verb: "the general said" keeps the title)."""
+    if end - start != 1 or doc[start].lower_ not in _ADJECTIVE_TITLES or not doc[start].is_lower:
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in _SAYS \
+        and not nxt.lower_.endswith(("ed", "s"))
 
 
 def _month_surname(doc, i: int) -> bool:

@@ -118,7 +118,10 @@ class EventCoder:
         self.prefixes = set(grammar["hyphen_prefixes"])
         self.partitive = set(grammar["partitive_heads"])
         self.place_types = set(grammar["place_types"])
-        self.domestic = Domestic.from_grammar(grammar["domestic"], knowledge.actors.state_names)
+        peoples = frozenset(text.lower() for text, entries in knowledge.actors.names.items()
+                            if any(e.kind == "people" for e in entries))
+        self.domestic = Domestic.from_grammar(grammar["domestic"], knowledge.actors.state_names,
+                                              peoples)
         self.protest_words = {f for w in grammar["state_protest_words"] for f in expand(w)}
         self.characterising = {f for w in grammar["characterising_verbs"] for f in expand(w)}
         self.context_cues = load_contexts(DATA_DIR / "contexts.yaml")
@@ -335,8 +338,11 @@ class EventCoder:
         """Where the trigger's clause starts, and whether it is a noun inside the object of an
         earlier trigger ("condemned the attack on ...": the condemner did not attack)."""
         clause_start = self._clause_start(doc, sent, match.start)
-        embedded = not match.rule.verbal and outer_end > clause_start and not any(
-            t.lower_ in _ADJUNCT for t in doc[outer_end:match.start])
+        gap = doc[outer_end:match.start] if outer_end > 0 else []
+        coordinated = 0 < len(gap) <= 3 and gap[0].lower_ == "and" and all(
+            t.is_lower for t in gap)  # "declared martial law and a general mobilisation"
+        embedded = not match.rule.verbal and outer_end > clause_start and not coordinated \
+            and not any(t.lower_ in _ADJUNCT for t in gap)
         if embedded:
             why.append("a noun in the object of an earlier trigger: actor only from after it")
             return outer_end, True

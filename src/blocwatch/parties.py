@@ -36,7 +36,7 @@ _LIST_WORDS = {"and", ",", "the", "or"}
 _AGENT_SPAN = 3  # words from "of"/"by" to the agent ("by a senior Saudi officer")
 _DESTINATION_SPAN = 5  # words of a "to <place>" phrase before "of X"
 _OBJECT_ENDS = {"with", "from", "of", "for", "over", "to", "into", "against"}
-_NOT_PEOPLE = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}  # a state's government and forces
+_PEOPLE = {"REB", "OPP", "CVL", "REF"}  # sectors of a state's people, not its government
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,14 @@ class Domestic:
     span: int
     never: frozenset[str]
     states: dict[str, str]  # state code -> name
+    peoples: frozenset[str]  # lower-case names of peoples: "nigerians", "kurds"
 
     @classmethod
-    def from_grammar(cls, section: dict, states: dict[str, str]) -> Domestic:
+    def from_grammar(cls, section: dict, states: dict[str, str],
+                     peoples: frozenset[str]) -> Domestic:
         return cls(frozenset(section["by_people"]),
                    frozenset(tuple(p.replace("-", " - ").split()) for p in section["matters"]),
-                   int(section["span"]), frozenset(section["never"]), states)
+                   int(section["span"]), frozenset(section["never"]), states, peoples)
 
 
 def object_in_span(doc, mention: Mention, start: int, end: int) -> bool:
@@ -176,14 +178,21 @@ def home(doc, sent, start: int, end: int, actors: list[Mention], kind: str,
     code = codes.pop() if len(codes) == 1 else None
     if code not in domestic.states or kind in domestic.never:
         return []
-    people = kind in domestic.by_people and all(
-        m.sector not in _NOT_PEOPLE and not (m.sector is None and m.text == m.name)
-        and (m.kind != "person" or m.sector is not None) for m in actors)
+    people = kind in domestic.by_people and all(_people(m, domestic) for m in actors)
     if not people and not _matter(doc, sent, start, end, domestic, breaks):
         return []
     name = domestic.states[code]
     return [Mention(text=name, start=0, end=0, code=code, sector="GOV", name=name,
                     kind="state")]
+
+
+def _people(mention: Mention, domestic: Domestic) -> bool:
+    """A state's people, parties or armed groups: "opposition parties", "Kenyan rebels",
+    "thousands of Nigerians" (not "Nigeria", "the kingdom", "its air defences")."""
+    if mention.sector is not None:
+        return mention.sector in _PEOPLE
+    return mention.kind == "state" and any(w in domestic.peoples
+                                           for w in mention.text.lower().split())
 
 
 def _matter(doc, sent, start: int, end: int, domestic: Domestic, breaks) -> bool:
