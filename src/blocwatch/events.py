@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .discourse import Discourse
 from .errors import DictionaryError
 from .knowledge import DATA_DIR, Knowledge, TriggerRule
 from .knowledge.vocab import GAP, expand
@@ -118,6 +119,11 @@ class EventCoder:
         self.prefixes = set(grammar["hyphen_prefixes"])
         self.partitive = set(grammar["partitive_heads"])
         self.place_types = set(grammar["place_types"])
+        self.discourse = Discourse.from_grammar(grammar["discourse"],
+                                                knowledge.actors.state_names)
+        self.places = {text: (e.code, knowledge.actors.state_names.get(e.code, e.code))
+                       for text, entries in knowledge.actors.names.items() for e in entries
+                       if e.kind in {"city", "capital"} and not e.ambiguous and e.code}
         peoples = frozenset(text.lower() for text, entries in knowledge.actors.names.items()
                             if any(e.kind == "people" for e in entries))
         self.domestic = Domestic.from_grammar(grammar["domestic"], knowledge.actors.state_names,
@@ -190,7 +196,7 @@ class EventCoder:
                 mentions = [m for m in ann.mentions
                             if sent.tok_start <= m.tok_start < sent.tok_end]
                 events.extend(self.code_sentence(ann, sent, in_sentence, mentions))
-        return dataclasses.replace(ann, events=tuple(events))
+        return dataclasses.replace(ann, events=tuple(self.discourse(ann, events)))
 
     def code_sentence(self, ann: Annotated, sent: Sentence, matches: list[TriggerMatch],
                       mentions: list[Mention], trace: list | None = None) -> list[Event]:
@@ -407,7 +413,7 @@ class EventCoder:
             if draft.recipient:
                 why.append("recipient of the governed act")
         elif draft.kind in self.place_types and own:
-            draft.recipient = place(doc, sent, match.end, mentions, self.breaks)
+            draft.recipient = place(doc, sent, match.end, mentions, self.breaks, self.places)
             draft.place = bool(draft.recipient)
             if draft.place:
                 why.append(f"done in {draft.recipient[0].text}: the place is the recipient")

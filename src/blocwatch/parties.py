@@ -35,6 +35,8 @@ INTERNAL = {"COERCE", "ASSAULT", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "SANC
 _LIST_WORDS = {"and", ",", "the", "or"}
 _AGENT_SPAN = 3  # words from "of"/"by" to the agent ("by a senior Saudi officer")
 _DESTINATION_SPAN = 5  # words of a "to <place>" phrase before "of X"
+_DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south",
+               "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"}
 _OBJECT_ENDS = {"with", "from", "of", "for", "over", "to", "into", "against"}
 _PEOPLE = {"REB", "OPP", "CVL", "REF"}  # sectors of a state's people, not its government
 
@@ -133,20 +135,43 @@ def agent(doc, end: int, limit: int, mentions) -> list[Mention]:
     return []
 
 
-def place(doc, sent, end: int, mentions, breaks) -> list[Mention]:
+def place(doc, sent, end: int, mentions, breaks, places=None) -> list[Mention]:
     """The state where an act happens, named after "in" soon after the trigger: "lifted a
     night curfew in Montenegro", "eased emergency measures on Wednesday in Montenegro
-    province" (the recipient of acts done to a place, even the actor's own state)."""
+    province" (the recipient of acts done to a place, even the actor's own state). With
+    ``places`` (city or region name -> state code) a city counts too: "shelled targets in
+    Jericho" is done to the Palestinian territories."""
     limit = min(sent.tok_end, end + PLACE_SPAN)
-    for m in mentions:
-        if not end <= m.tok_start < limit or m.code is None:
-            continue
-        words = [t.lower_ for t in doc[end:m.tok_start]]
-        if any(w in breaks or w in {",", ";", ":"} for w in words):
+    at = {m.tok_start: m for m in mentions if m.code is not None}
+    for i in range(end, limit):
+        word = doc[i].lower_
+        if word in breaks or word in {",", ";", ":"}:
             return []
-        if m.kind == "state" and m.sector is None and not m.possessive and words[-1:] == ["in"]:
+        if word != "in":
+            continue
+        k = i + 1 + (i + 1 < limit and doc[i + 1].lower_ == "the")
+        k += k < limit and doc[k].lower_ in _DIRECTIONS
+        m = at.get(k)
+        if m is not None and m.kind == "state" and m.sector is None and not m.possessive:
             return [m]
+        found = _place_name(doc, k, limit, places or {})
+        if found is not None:
+            return [found]
     return []
+
+
+def _place_name(doc, k: int, limit: int, places: dict[str, tuple[str, str]]) -> Mention | None:
+    """A city or region name of up to three words at ``k``, as a mention of its state."""
+    for n in (3, 2, 1):
+        if k + n > limit:
+            continue
+        span = doc[k:k + n]
+        hit = places.get(span.text)
+        if hit is not None:
+            code, name = hit
+            return Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
+                           sector=None, name=name, kind="state", tok_start=k, tok_end=k + n)
+    return None
 
 
 def nominal_agent(doc, sent, end: int, mentions) -> list[Mention]:

@@ -1,0 +1,37 @@
+"""Recipients from the discourse: the partner of an earlier call, the other side of the
+document's conflict, the speaker who hosted a visit (blocwatch.discourse)."""
+
+
+def _pairs(ann, kind):
+    return [(tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient))
+            for e in ann.events if e.event == kind and not e.negated]
+
+
+def test_a_request_after_a_call_goes_to_the_partner(code):
+    ann = code("Vladimir Putin and Recep Tayyip Erdogan spoke by telephone on Monday. "
+               "The Russian president raised the issue of grain exports.", "2022-07-04")
+    assert (("RUS",), ("TUR",)) in _pairs(ann, "REQUEST")
+
+
+def test_no_partner_when_the_call_is_too_far_back(code):
+    ann = code("Vladimir Putin and Recep Tayyip Erdogan spoke by telephone on Monday. "
+               "Markets rose. Oil fell. Grain prices were steady. "
+               "The Russian president raised the issue of grain exports.", "2022-07-04")
+    assert (("RUS",), ()) in _pairs(ann, "REQUEST")
+
+
+def test_one_side_ready_to_end_the_conflict_offers_it_to_the_other(code):
+    ann = code("Ethiopian troops shelled Eritrean positions near Badme on Monday. "
+               "Ethiopia said it was ready for a settlement of the conflict.", "1999-03-01")
+    assert (("ETH",), ("ERI",)) in _pairs(ann, "AGREE")
+
+
+def test_no_other_side_without_fighting_in_the_document(code):
+    ann = code("Ethiopia said it was ready for a settlement of the conflict.", "1999-03-01")
+    assert _pairs(ann, "AGREE") == [(("ETH",), ())]
+
+
+def test_a_visit_told_by_a_state_is_a_visit_to_it(code):
+    ann = code('"We welcome the visit of the Chinese foreign minister," '
+               "the Iranian Foreign Ministry said in a statement.", "2021-01-14")
+    assert (("CHN",), ("IRN",)) in _pairs(ann, "CONSULT")
