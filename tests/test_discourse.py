@@ -35,3 +35,15 @@ def test_a_visit_told_by_a_state_is_a_visit_to_it(code):
     ann = code('"We welcome the visit of the Chinese foreign minister," '
                "the Iranian Foreign Ministry said in a statement.", "2021-01-14")
     assert (("CHN",), ("IRN",)) in _pairs(ann, "CONSULT")
+
+
+def test_headline_events_give_way_to_the_body(code):
+    ann = code("Turkey slaps sanctions on Syrian officials\n\n"
+               "Turkey imposed sanctions on three Syrian ministers on Tuesday, the foreign "
+               "ministry said.", "2019-10-15")
+    assert [e.sentence_index for e in ann.events] == [1]
+
+
+def test_a_headline_alone_keeps_its_event(code):
+    ann = code("Turkey slaps sanctions on Syrian officials", "2019-10-15")
+    assert [e.event for e in ann.events] == ["SANCTION"]

@@ -1,4 +1,5 @@
-"""Recipients from the discourse: who an act is aimed at when its own sentence does not say.
+"""Events in their discourse: headlines told again, and who an act is aimed at when its own
+sentence does not say.
 
 Analysis prose often names the other party a sentence or a clause away. After the coder
 has read every sentence, an event that still has no recipient may take one from:
@@ -13,7 +14,8 @@ has read every sentence, an event that still has no recipient may take one from:
 3. **the speaker who hosted a visit**: "We welcome the visit of the Chinese foreign
    minister," Tehran said: the visitor came to the speaker's country.
 
-Each rule adds its reason to the event's ``why``.
+Each rule adds its reason to the event's ``why``. Before them, the events of a headline
+are dropped when the body codes events of its own: the headline restates the lede.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class Discourse:
                    frozenset(states))
 
     def __call__(self, ann: Annotated, events: list[Event]) -> list[Event]:
+        events = _without_restated_headline(ann, events)
         sides = self._sides(events)
         out: list[Event] = []
         for event in events:
@@ -118,3 +121,29 @@ def _codes(actors) -> set[str]:
 
 def _with(event: Event, recipients: tuple[Actor, ...], why: str) -> Event:
     return dataclasses.replace(event, recipient=recipients, why=f"{event.why}; {why}")
+
+
+_ENDS = (".", "!", "?", '"', "”", "’", "'")
+
+
+def headline(ann: Annotated) -> int | None:
+    """The index of the headline sentence: the document's title, or a first line with no
+    closing punctuation that a blank line or the body follows. None when there is none."""
+    if not ann.sentences:
+        return None
+    first = ann.sentences[0]
+    text = ann.doc.text[first.start:first.end]
+    if ann.doc.title and text.strip() == ann.doc.title.strip():
+        return 0
+    rest = ann.doc.text[first.end:first.end + 2]
+    return 0 if not text.endswith(_ENDS) and rest.startswith("\n") and len(ann.sentences) > 1 \
+        else None
+
+
+def _without_restated_headline(ann: Annotated, events: list[Event]) -> list[Event]:
+    """A headline compresses the lede: when the body codes events, the headline's are the
+    same acts told twice (often with their parties cut), and only the body's are kept."""
+    index = headline(ann)
+    if index is None or not any(e.sentence_index != index for e in events):
+        return events
+    return [e for e in events if e.sentence_index != index]

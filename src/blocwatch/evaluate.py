@@ -97,8 +97,8 @@ def load_document_gold(path: Path, text_dir: Path) -> GoldSet:
     records = [json.loads(raw)] if path.suffix == ".json" else [
         json.loads(line) for line in raw.splitlines() if line.strip()]
     items = []
-    for record in records:
-        text = (text_dir / record["file"]).read_text(encoding="utf-8-sig")
+    for number, record in enumerate(records, start=1):
+        text = _gold_text(path, number, text_dir, record["file"])
         date = parse_date(record["date"]) if record.get("date") else None
         doc = Document(doc_id=record.get("id", record["file"]), text=text, date=date,
                        title=record.get("title", ""))
@@ -115,6 +115,17 @@ def load_document_gold(path: Path, text_dir: Path) -> GoldSet:
             })
         items.append(GoldItem(doc, events, quotes=record.get("quotes", [])))
     return GoldSet(path.stem if path.stem != "gold" else f"{path.parent.name}", items)
+
+
+def _gold_text(path: Path, number: int, text_dir: Path, name: str) -> str:
+    """A gold record's text: beside the gold file, or in its ``articles/`` folder."""
+    from .errors import UsageError
+
+    for folder in (text_dir, text_dir / "articles"):
+        if (folder / name).is_file():
+            return (folder / name).read_text(encoding="utf-8-sig")
+    raise UsageError(f"{path}: record {number}: text file {name!r} not found in {text_dir} "
+                     "or its articles/ folder")
 
 
 def default_gold_sets(shared: Path | None = None) -> list[GoldSet]:
