@@ -42,7 +42,7 @@ class Coreference:
                                                org=owner.org, resolved=True))
                 continue
             history = [m for m in out if m.code and sentence_of(m.tok_start) >= here - _WINDOW]
-            resolved = _resolve(mention, history, here, sentence_of)
+            resolved = _resolve(mention, history, here, sentence_of, ann.tokens)
             if mention.kind == "role" and not resolved[0].resolved and _definite(ann, mention):
                 resolved = [self._from_document(mention, out, ann.doc.date, sentence_of)]
             if mention.kind == "person":  # "President Alpha Beta": the one state in sight
@@ -115,14 +115,20 @@ def _take(mention: Mention, antecedent: Mention) -> Mention:
                                name=antecedent.name, org=antecedent.org, resolved=True)
 
 
-def _resolve(mention: Mention, history: list[Mention], here: int, sentence_of) -> list[Mention]:
+def _resolve(mention: Mention, history: list[Mention], here: int, sentence_of,
+             doc=None) -> list[Mention]:
     kind = mention.kind
     candidates = list(reversed(history))
     if kind == "pronoun:person":
         pick = next((m for m in candidates if m.kind in {"person", "role"}), None)
     elif kind == "pronoun:group":
-        pick = next((m for m in candidates if m.kind in {"state", "org", "group"}
-                     and sentence_of(m.tok_start) >= here - 1 and not m.possessive), None)
+        near = [m for m in candidates if m.kind in {"state", "org", "group"}
+                and sentence_of(m.tok_start) >= here - 1 and not m.possessive]
+        same = [m for m in near if sentence_of(m.tok_start) == here]
+        # in its own sentence a pronoun refers to a subject before an object: "Azerbaijan
+        # apologised to Russia after its forces ..." is Azerbaijan's forces
+        pick = next((m for m in same if not _object_of_preposition(doc, m)),
+                    near[0] if near else None)
     elif kind == "role":
         pick = next((m for m in candidates if m.kind in {"person", "role"}
                      and set(mention.titles) & set(m.titles)), None)
@@ -143,3 +149,15 @@ def _resolve(mention: Mention, history: list[Mention], here: int, sentence_of) -
         pick = next((m for m in candidates if m.sector == mention.sector
                      and sentence_of(m.tok_start) >= here - 1), None)
     return [_take(mention, pick)] if pick is not None else [mention]
+
+
+_PREPOSITIONS = {"to", "with", "from", "against", "on", "at", "by", "for", "into", "of", "over"}
+
+
+def _object_of_preposition(doc, mention: Mention) -> bool:
+    i = mention.tok_start - 1
+    if doc is None or i < 0:
+        return False
+    if doc[i].lower_ == "the" and i > 0:
+        i -= 1
+    return doc[i].lower_ in _PREPOSITIONS

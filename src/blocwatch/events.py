@@ -299,6 +299,10 @@ class EventCoder:
         if self._has(before[-_IRREALIS_SPAN:], self.irrealis):
             why.append("only hoped, expected or wondered about: not an event")
             return None
+        if match.rule.verbal and self._background(ann, sent, clause_start, match):
+            why.append(f"in a '{doc[clause_start - 1].text} ...' clause about an earlier "
+                       "time: background to the sentence's own act, not coded again")
+            return None
         draft.negated = self._negated(before)
         if match.rule is MODAL_DEMAND and not self._demanded(ann, sent, match, mentions, why):
             return None
@@ -307,6 +311,26 @@ class EventCoder:
         self._other_recipient(doc, sent, match, mentions, folded, draft, why)
         self._modes(ann, sent, match, mentions, before, draft, why)
         return self._build(doc, sent, match, draft, why)
+
+    @staticmethod
+    def _background(ann, sent, clause_start: int, match) -> bool:
+        """A "since ..." clause, or an "after/when ..." clause set in an earlier year ("two
+        years after Turkish jets shot down a Russian bomber", "when Riyadh cut ties in
+        2016"): it recalls an old act. "apologised after its forces shot down" does not."""
+        doc = ann.tokens
+        if clause_start <= sent.tok_start or any(t.text == "," for t in
+                                                 doc[clause_start:match.start]):
+            return False  # no clause, or a fronted one that ended before the trigger
+        word = doc[clause_start - 1].lower_
+        if word == "since":
+            return True
+        if word not in {"after", "when"}:
+            return False
+        year = ann.doc.date.year if ann.doc.date else None
+        near = doc[max(sent.tok_start, clause_start - 4):min(sent.tok_end, match.end + 10)]
+        return any(t.lower_ in _LONG_AGO for t in near) or any(
+            t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"}
+            and int(t.text) != year for t in near)
 
     def _demanded(self, ann, sent, match, mentions, why) -> bool:
         """"X must <verb>" is a demand only when someone reports it of an actor X."""
@@ -700,6 +724,7 @@ class EventCoder:
         return ""
 
 
+_LONG_AGO = {"years", "decades", "decade", "months"}  # "two years after ..."
 _DEMAND_MODALS = {"must", "should"}
 _NOT_DEMANDED = {"be", "have", "not", "also", "now"}  # "must be", "should have": no act of X
 MODAL_DEMAND = TriggerRule(
