@@ -26,3 +26,8 @@ def test_a_government_act_without_a_domestic_matter_has_no_home_recipient(code):
 def test_the_home_state_does_not_make_a_second_event(code):
     pairs = _pairs(code("Up to 200 ethnic Hungarians demonstrated in Romania on Tuesday."))
     assert len([p for p in pairs if p[0] == "PROTEST"]) == 1
+
+
+def test_a_state_naming_a_border_is_no_recipient(code):
+    pairs = _pairs(code("Burmese troops captured a rebel stronghold near the Thai border."))
+    assert all("THA" not in r for _, _, r in pairs) and pairs

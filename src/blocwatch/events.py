@@ -628,7 +628,7 @@ class EventCoder:
             if not any(clause_start <= m.tok_start < start and m.tok_end > near - 6
                        for m in mentions if m.tok_end >= near - 1):
                 return [_mention_from_actor(a) for a in previous.actor]
-        inside = _relative_clauses(doc, clause_start, start)
+        inside = _relative_clauses(doc, clause_start, start, mentions)
         candidates = [m for m in mentions if clause_start <= m.tok_start < start
                       and m.code is not None and not any(a <= m.tok_start < b for a, b in inside)]
         for m in reversed(candidates):
@@ -732,6 +732,7 @@ MODAL_DEMAND = TriggerRule(
     slots=(frozenset(_DEMAND_MODALS),), example="Washington said China must drop its tariffs.",
     expect="USA>CHN", where="events.py")
 _RELATIVES = {"which", "who", "whose", "whom"}
+_APPOSITION = {"a", "an", "the", "one", "its", "his", "her", "their"}  # ", a key U.S. ally,"
 _COORDINATORS = {"and", "but", "or", "yet", "so"}
 _CONNECTIVES = {"therefore", "thus", "hence", "so", "then", "also", "to", "be", "is", "are",
                 "was", "were", "been", "being", "should", "must", "could", "can", "may",
@@ -752,16 +753,26 @@ _HYPHENS = {"-", "‐", "–"}
 _FRONTING = {"with", "having", "after", "following", "despite", "amid", "by"}
 
 
-def _relative_clauses(doc, begin: int, end: int) -> list[tuple[int, int]]:
+def _relative_clauses(doc, begin: int, end: int, mentions=()) -> list[tuple[int, int]]:
     """Token spans of ", which/who ... ," inside [begin, end): "Iran, which attacked
-    Azerbaijan last year, warned Baku" (Azerbaijan is not the subject of "warned")."""
+    Azerbaijan last year, warned Baku" (Azerbaijan is not the subject of "warned"); also
+    appositions after a subject, ", a/the ... ,": "Pakistan, a key U.S. ally, refused"."""
     spans = []
+    named = {m.tok_end for m in mentions}  # an apposition follows an actor's name
     for i in range(begin + 1, end):
-        if doc[i].lower_ in _RELATIVES and doc[i - 1].text == ",":
+        relative = doc[i].lower_ in _RELATIVES
+        if (relative or doc[i].lower_ in _APPOSITION and i - 1 in named) and doc[i - 1].text == ",":
             close = next((j for j in range(i + 1, end) if doc[j].text == ","), None)
-            if close is not None:
+            if close is not None and (relative or _described(doc[i + 1:close])):
                 spans.append((i, close))
     return spans
+
+
+def _described(words) -> bool:
+    """An apposition describes with a common noun ("a key U.S. ally"); a list item names
+    ("the United Arab Emirates and Egypt")."""
+    return any(t.is_alpha and t.is_lower and t.lower_ not in {"and", "or", "of", "the"}
+               for t in words)
 
 
 def _may_govern(kind: str, inner: str) -> bool:

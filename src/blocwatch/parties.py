@@ -98,8 +98,8 @@ def after(doc, sent, start: int, end: int, mentions, breaks, speech, own=(),
             continue
         if m.tok_start < end and not object_in_span(doc, m, start, end):
             continue
-        if m.text.lower() in POSSESSIVE_PRONOUNS:
-            continue  # "restore its territory": a possessor, not the recipient
+        if m.text.lower() in POSSESSIVE_PRONOUNS or _at_border(doc, m):
+            continue  # "restore its territory": a possessor; "near the Thai border": where
         gap = [t.lower_ for t in doc[(group[-1].tok_end if group else end):m.tok_start]]
         if group:
             clause = gap[:2] == [",", "and"] and len(group) == 1  # ", and X ...": a clause
@@ -115,6 +115,18 @@ def after(doc, sent, start: int, end: int, mentions, breaks, speech, own=(),
         elif kind in INTERNAL:  # past its own forces, not another body of the same state
             own = [*own, *(Actor(a.text, a.code, None, a.name, a.org) for a in own)]
     return group
+
+
+_BORDERS = {"border", "borders", "frontier"}
+_ALONG = {"on", "near", "along", "at", "across", "toward", "towards", "close", "by"}
+
+
+def _at_border(doc, mention: Mention) -> bool:
+    """"captured a stronghold on the Thai border": the state names a place, not a party."""
+    i, j = mention.tok_start - 1, mention.tok_end
+    if i > 0 and doc[i].lower_ == "the":
+        i -= 1
+    return j < len(doc) and doc[j].lower_ in _BORDERS and i >= 0 and doc[i].lower_ in _ALONG
 
 
 def _ends_search(doc, mention: Mention, gap: list[str], breaks, speech) -> bool:

@@ -73,6 +73,9 @@ class QuoteFinder:
         return None
 
 
+_LOCATIVE = {"in", "inside", "near"}
+
+
 def speech_subjects(doc, mentions, speech) -> list[tuple[int, Mention]]:
     """(speech verb token, speaker) pairs: "X said", "X's statement noted", '," said X'.
 
@@ -80,9 +83,10 @@ def speech_subjects(doc, mentions, speech) -> list[tuple[int, Mention]]:
     "Iran's spokesman, Saeed Khatibzadeh, said Armenia must ..." Armenia is reported on."""
     out, inverted = [], []
     for m in mentions:
-        if not m.code:
-            continue
+        if not m.code or (m.tok_start > 0 and doc[m.tok_start - 1].lower_ in _LOCATIVE):
+            continue  # "The Red Cross operating in Iraq said": Iraq is where, not who
         after = _skip_adverbs(doc, _skip_apposition(doc, m.tok_end))
+        after = _past_participle_phrase(doc, after, speech)
         if m.possessive and after + 1 < len(doc) and doc[after + 1].lower_ in _STATEMENT_NOUNS:
             after = _skip_adverbs(doc, after + 2)  # "Khamenei's statement noted"
         if after < len(doc) and doc[after].lower_ in speech:
@@ -93,6 +97,20 @@ def speech_subjects(doc, mentions, speech) -> list[tuple[int, Mention]]:
     claimed = {verb for verb, _ in out}
     return sorted(out + [(v, m) for v, m in inverted if v not in claimed],
                   key=lambda pair: pair[1].tok_start)
+
+
+def _past_participle_phrase(doc, i: int, speech) -> int:
+    """Past a short participle phrase before a speech verb: "The Red Cross operating in
+    Iraq said" ("operating in Iraq"); ``i`` itself when there is none."""
+    if i >= len(doc) or not doc[i].is_lower or not doc[i].lower_.endswith(("ing", "ed")) \
+            or doc[i].lower_ in speech:
+        return i
+    for j in range(i + 1, min(i + 6, len(doc))):
+        if doc[j].is_punct:
+            return i
+        if doc[j].lower_ in speech:
+            return j
+    return i
 
 
 def _skip_apposition(doc, i: int) -> int:
