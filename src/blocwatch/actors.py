@@ -399,7 +399,7 @@ def _attached(doc, j: int, group: list[_Piece], by_start: dict[int, _Piece]) -> 
             last.sector not in _LOCAL and last.words.lower() not in _LOCAL)):
         return None
     k = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
-    k += k < len(doc) and doc[k].lower_ in _DIRECTIONS
+    k += k < len(doc) and doc[k].lower_ in _DIRECTIONS and k not in by_start  # "North Kivu"
     nxt = by_start.get(k)
     return nxt if nxt is not None and nxt.kind in {"state", "capital", "city"} else None
 
