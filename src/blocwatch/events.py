@@ -631,6 +631,7 @@ class EventCoder:
         inside = _relative_clauses(doc, clause_start, start, mentions)
         candidates = [m for m in mentions if clause_start <= m.tok_start < start
                       and m.code is not None and not any(a <= m.tok_start < b for a, b in inside)]
+        owner = None  # "a camp for Congolese refugees was attacked": whose camp
         for m in reversed(candidates):
             if any(t.lower_ in _REPORTING for t in doc[m.tok_end:start]):
                 return []  # "X said a gunman killed ...": X reports, it did not act
@@ -640,11 +641,13 @@ class EventCoder:
             if prev == "by" and not passive:  # agent of a nominal: "the visit by X"
                 return self._coordinated_left(doc, m, candidates)
             if prev in _PREPOSITIONS and not self._partitive(doc, m):
+                if passive and prev in {"for", "of"} and owner is None:
+                    owner = m
                 continue
             if m.possessive and m.kind in {"state", "capital", "org"} and start - m.tok_end > 3:
                 continue
             return self._coordinated_left(doc, m, candidates)
-        return []
+        return [owner] if owner is not None else []
 
     def _partitive(self, doc, mention: Mention) -> bool:
         """"thousands of (the) Iraqi Kurds", "a group of Chechen refugees": the actor is the

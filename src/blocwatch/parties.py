@@ -37,6 +37,8 @@ _AGENT_SPAN = 3  # words from "of"/"by" to the agent ("by a senior Saudi officer
 _DESTINATION_SPAN = 5  # words of a "to <place>" phrase before "of X"
 _DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south",
                "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"}
+_SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "capital", "port",
+                "camp"}
 _OBJECT_ENDS = {"with", "from", "of", "for", "over", "to", "into", "against"}
 _PEOPLE = {"REB", "OPP", "CVL", "REF"}  # sectors of a state's people, not its government
 
@@ -155,7 +157,8 @@ def place(doc, sent, end: int, mentions, breaks, places=None) -> list[Mention]:
     Jericho" is done to the Palestinian territories."""
     limit = min(sent.tok_end, end + PLACE_SPAN)
     at = {m.tok_start: m for m in mentions if m.code is not None}
-    for i in range(end, limit):
+    first = end - 1 if end > 0 and doc[end - 1].lower_ == "in" else end  # "demonstrated in"
+    for i in range(first, limit):
         word = doc[i].lower_
         if word in breaks or word in {",", ";", ":"}:
             return []
@@ -166,6 +169,8 @@ def place(doc, sent, end: int, mentions, breaks, places=None) -> list[Mention]:
         m = at.get(k)
         if m is not None and m.kind == "state" and m.sector is None and not m.possessive:
             return [m]
+        if k + 1 < sent.tok_end and doc[k].lower_ in _SETTLEMENTS and doc[k + 1].lower_ == "of":
+            k, limit = k + 2, min(sent.tok_end, limit + 2)  # "in the northern city of Kirkuk"
         found = _place_name(doc, k, limit, places or {})
         if found is not None:
             return [found]
@@ -233,9 +238,13 @@ def _people(mention: Mention, domestic: Domestic) -> bool:
 
 
 def _matter(doc, sent, start: int, end: int, domestic: Domestic, breaks) -> bool:
-    """A domestic matter in the trigger or within ``domestic.span`` words after it."""
+    """A domestic matter in the trigger's clause up to ``domestic.span`` words after it."""
+    begin = start  # back to the start of the trigger's clause
+    while begin > sent.tok_start and doc[begin - 1].lower_ not in breaks \
+            and doc[begin - 1].lower_ not in {";", ":", ","}:
+        begin -= 1
     words: list[str] = []
-    for t in doc[start:min(sent.tok_end, end + domestic.span)]:
+    for t in doc[begin:min(sent.tok_end, end + domestic.span)]:
         if t.i >= end and (t.lower_ in breaks or t.lower_ in {";", ":", ","}):
             break
         words.append(t.lower_)
