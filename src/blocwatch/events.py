@@ -489,8 +489,9 @@ class EventCoder:
 
     def _promise_or_threat(self, doc, sent, match, before, draft, why) -> None:
         kind = draft.kind
-        promised = self._promised(before, kind)
-        if promised and "unless" in [t.lower_ for t in doc[match.end:sent.tok_end]]:
+        promised = self._promised(before, kind, match.rule.verbal)
+        announced = self._has([t.lower_ for t in doc[match.start:match.end]], self.future)
+        if (promised or announced) and "unless" in [t.lower_ for t in doc[match.end:sent.tok_end]]:
             why.append(f"promised {kind} on a condition ('unless') -> THREATEN")
             draft.kind, draft.mode = "THREATEN", ""
         elif promised:
@@ -607,11 +608,19 @@ class EventCoder:
         window = [w for w in before[-4:] if w not in _ADVERBS]
         return self._has(window[-3:], self.negations)
 
-    def _promised(self, before: list[str], kind: str) -> bool:
+    def _promised(self, before: list[str], kind: str, verbal: bool = True) -> bool:
+        """A future marker before the trigger ("will send aid"), or, for a noun, before the
+        verb that hands it over ("will provide 25,000 tons of food aid to")."""
         if kind not in self.promised:
             return False
         window = [w for w in before[-6:] if w not in _ADVERBS]
-        return self._has(window[-4:], self.future)
+        if self._has(window[-4:], self.future):
+            return True
+        if verbal:
+            return False
+        wide = before[-12:]
+        verb = max((i for i, w in enumerate(wide) if w in _HANDING), default=None)
+        return verb is not None and self._has(wide[max(0, verb - 3):verb], self.future)
 
     def _passive(self, doc, start: int) -> bool:
         i = start - 1
@@ -727,6 +736,8 @@ class EventCoder:
         return ""
 
 
+_HANDING = {"provide", "give", "send", "deliver", "supply", "grant", "extend", "offer",
+            "ship", "donate", "contribute", "allocate"}  # light verbs before a noun trigger
 _LONG_AGO = {"years", "decades", "decade", "months"}  # "two years after ..."
 _DEMAND_MODALS = {"must", "should"}
 _NOT_DEMANDED = {"be", "have", "not", "also", "now"}  # "must be", "should have": no act of X
