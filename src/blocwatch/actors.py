@@ -102,6 +102,7 @@ class ActorRecognizer:
         mentions = self._assemble(doc, pieces, ann.doc.date)
         mentions += self._pronouns(doc, pieces)
         mentions.sort(key=lambda m: (m.tok_start, m.tok_end))
+        mentions = _ethnic_where(doc, ann.sentences, mentions)
         return dataclasses.replace(ann, mentions=tuple(mentions))
 
     # -- finding -------------------------------------------------------------------
@@ -408,6 +409,30 @@ def _ethnic(doc, group: list[_Piece]) -> bool:
     """"ethnic Albanians (in ...)", "ethnic Hungarian parties": a people named by descent."""
     return group[0].start > 0 and doc[group[0].start - 1].lower_ == "ethnic" and all(
         p.kind in {"people", "adjective", "sector"} for p in group)
+
+
+def _ethnic_where(doc, sentences, mentions: list[Mention]) -> list[Mention]:
+    """"ethnic Albanians demonstrated on Tuesday in Serbia": a people named by descent is
+    coded by the state its sentence places the act in ("in <state>"), when there is one."""
+    out = list(mentions)
+    for n, m in enumerate(out):
+        if not (m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "ethnic" and m.kind == "state"
+                and m.sector in (None, "CVL", "REB", "OPP", "REF")):
+            continue
+        sent = next((s for s in sentences if s.tok_start <= m.tok_start < s.tok_end), None)
+        if sent is None:
+            continue
+        for o in out:
+            if o.tok_start <= m.tok_end or o.tok_start >= sent.tok_end or o.kind != "state" \
+                    or o.sector is not None or o.code in (None, m.code):
+                continue
+            i = o.tok_start - 1
+            i -= i > 0 and doc[i].lower_ in _DIRECTIONS
+            i -= i > 0 and doc[i].lower_ == "the"
+            if doc[i].lower_ == "in":
+                out[n] = dataclasses.replace(m, code=o.code, name=o.name)
+                break
+    return out
 
 
 def _of_state(doc, j: int, by_start: dict[int, _Piece]) -> _Piece | None:

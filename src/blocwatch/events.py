@@ -63,6 +63,8 @@ _THREAT_MARKERS = {tuple(p.split()) for p in (
     "will", "'ll", "would", "vowed to", "threatened to", "ready to", "prepared to",
     "threaten to", "threatens to", "vows to", "vow to", "sworn to", "swore to", "swear to",
     "plans to", "plan to", "planned to", "warned it would", "warned they would")}
+_MAYBE = {("may",), ("could",), ("might",)}
+_CONDITIONS = {"if", "unless"}
 _IRREALIS_SPAN = 8  # words before a trigger searched for "hope that", "expectation", ...
 # A verb trigger right after one of these is being used as a noun ("for the support").
 _NOUN_CONTEXT = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
@@ -287,6 +289,10 @@ class EventCoder:
         why.append(f"trigger '{doc[match.start:match.end].text}' matched {match.rule.id} "
                    f"({match.rule.pattern})")
         draft = _Draft(kind=match.rule.type, mode=self._mode(doc, match, folded, why))
+        if draft.kind == "AGREE" and folded is not None and folded.rule.type in _THREAT_MODE:
+            draft.kind = "THREATEN"  # "prepared to resume shelling": readiness to attack
+            why.append(f"readiness for '{doc[folded.start:folded.end].text}' "
+                       f"({folded.rule.type}) -> THREATEN")
         if drafts is not None:
             drafts.append(draft)
         if self._not_an_act(doc, sent, match, mentions, why):
@@ -347,6 +353,8 @@ class EventCoder:
         """The rule's mode, or the mode a governed trigger gives it ("urged X to withdraw")."""
         if folded is None or match.rule.type not in _GOVERNING:
             return match.rule.mode
+        if match.rule.type == "AGREE" and folded.rule.type in _THREAT_MODE:
+            return _THREAT_MODE[folded.rule.type]
         mode = self._folded_mode(match.rule.type, folded.rule)
         why.append(f"governs '{doc[folded.start:folded.end].text}' ({folded.rule.type})"
                    f" -> mode {mode or '-'}")
@@ -499,6 +507,10 @@ class EventCoder:
             draft.kind, draft.mode = "AGREE", ""
         elif kind in _THREAT_MODE and self._has(before[-4:], _THREAT_MARKERS):
             why.append(f"future {kind} -> THREATEN")
+            draft.kind, draft.mode = "THREATEN", _THREAT_MODE[kind]
+        elif kind in _THREAT_MODE and self._has(before[-3:], _MAYBE) and _CONDITIONS & {
+                t.lower_ for t in doc[match.end:sent.tok_end]}:
+            why.append(f"{kind} that may follow on a condition ('may ... if') -> THREATEN")
             draft.kind, draft.mode = "THREATEN", _THREAT_MODE[kind]
 
     @staticmethod
