@@ -121,6 +121,7 @@ class EventCoder:
         self.prefixes = set(grammar["hyphen_prefixes"])
         self.partitive = set(grammar["partitive_heads"])
         self.place_types = set(grammar["place_types"])
+        self.giving = {f for verb in _HANDING for f in expand(verb)}
         self.discourse = Discourse.from_grammar(grammar["discourse"],
                                                 knowledge.actors.state_names)
         self.places = {text: (e.code, knowledge.actors.state_names.get(e.code, e.code))
@@ -391,6 +392,9 @@ class EventCoder:
         """Actor and recipient by voice: subject, object, by-agent, fronted phrase."""
         doc, rule = ann.tokens, match.rule
         draft.passive = rule.verbal and self._passive(doc, match.start)
+        given = [] if rule.verbal else self._given_to(doc, clause_start, match.start, mentions)
+        if given:  # "gave the Ivory Coast 5 million dollars of aid": a recipient, no subject
+            mentions = [m for m in mentions if m is not given[0]]
         subject = self._subject(doc, clause_start, match.start, mentions, draft.passive, previous)
         if not subject and clause_start > sent.tok_start and not draft.passive and not embedded:
             subject = self._subject(doc, sent.tok_start, clause_start, mentions, False, None)
@@ -406,6 +410,9 @@ class EventCoder:
         else:
             draft.actor = subject
             draft.recipient = after if rule.recipient == "object" else []
+        if given and not draft.recipient and not rule.inverse:
+            draft.recipient = given
+            why.append(f"{given[0].text} is what the aid was given to")
         if rule.inverse:
             draft.actor, draft.recipient = after, subject
             why.append("inverse rule: subject is the recipient")
@@ -413,6 +420,18 @@ class EventCoder:
             draft.actor = self._fronted_subject(doc, sent, match, mentions)
             if draft.actor:
                 why.append("fronted phrase ('With ..., X ...'): the main clause's subject")
+
+    def _given_to(self, doc, clause_start: int, start: int, mentions) -> list[Mention]:
+        """The first object of a giving verb before a noun trigger: "gave the Ivory Coast
+        5.1 million dollars of aid", "sent Kyiv a new package of weapons"."""
+        for m in mentions:
+            if not clause_start < m.tok_start < start or m.code is None:
+                continue
+            i = m.tok_start - 1
+            i -= i > clause_start and doc[i].lower_ == "the"
+            if doc[i].lower_ in self.giving:
+                return [m]
+        return []
 
     def _visitor(self, doc, sent, match, mentions) -> list[Mention]:
         """Who makes a visit named by a noun: "the visit of/by X (to Y)", "the visit to Y of
