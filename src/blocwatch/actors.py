@@ -32,7 +32,11 @@ _FUNCTION = {"its", "their", "his", "her", "our", "the", "a", "an", "and", "or",
              "are", "was", "were", "has", "have", "had", "will", "would", "said", "says"}
 _LOCAL = {"REB", "OPP", "CVL", "COP", "LEG", "JUD", "government", "authorities", "officials",
           "regime", "administration", "leaders", "leadership", "cabinet"}  # "rebels in X"
+_FROM = {"CVL", "REF", "REB", "NGO", "MED", "BUS", "OPP", "MIL"}  # "refugees from Syria"
 _LEADER_GOVERNMENTS = {"administration", "government", "cabinet", "regime"}
+_STANCES = {"anti", "pro"}
+_PLACE_NOUNS = {"capital", "city", "town", "village", "villages", "province", "region",
+                "border", "countryside", "coast", "north", "south", "east", "west"}
 _ADJECTIVE_TITLES = {"general", "major"}  # "a general strike", "a major offensive"
 _SAYS = {"said", "says", "say", "told", "warned", "added", "who", "would", "will", "had"}
 _DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south",
@@ -123,6 +127,7 @@ class ActorRecognizer:
                 continue
             found.append(_Piece(start, end, kind, sector=sector, words=doc[start:end].text))
         found += self._leader_names(doc, found)
+        found = [p for p in found if not _stance_prefix(doc, p)]
         return self._newnames(doc, self._disambiguate(doc, _longest(found)))
 
     def _leader_names(self, doc, found: list[_Piece]) -> list[_Piece]:
@@ -345,6 +350,9 @@ class ActorRecognizer:
             sector = sector or ("GOV" if titles else None)
             if group[-1].kind == "sector" and code is not None:  # "the Bush administration"
                 kind, sector, name = "state", "GOV", self.kb.state_names.get(code, code)
+            elif group[0].kind == "sector" and code is not None:  # "the government of X"
+                kind, sector = "state", group[0].sector
+                name = self.kb.state_names.get(code, code)
         elif titles and code is not None and kind == "state":
             holder = self.kb.holder(code, titles[-1], date)
             if holder is not None:
@@ -393,7 +401,15 @@ def _attached(doc, j: int, group: list[_Piece], by_start: dict[int, _Piece]) -> 
     last, word = group[-1], doc[j].lower_
     if word == "of" and (last.kind in {"title", "sector"} or (
             last.kind in {"person", "newname"} and group[0].kind == "title")):
-        return _of_state(doc, j, by_start)
+        return _of_state(doc, j, by_start, people=last.kind == "sector")
+    only_sectors = all(p.kind == "sector" for p in group)
+    if word in {"from", "based"} and only_sectors and last.sector in _FROM:
+        k = j + 1 + (word == "based" and j + 1 < len(doc) and doc[j + 1].lower_ == "in")
+        if word == "based" and k == j + 1:
+            return None
+        k += k < len(doc) and doc[k].lower_ == "the"
+        nxt = by_start.get(k)  # "refugees from Syria", "a terror group based in Trinidad"
+        return nxt if nxt is not None and nxt.kind in {"state", "capital", "city"} else None
     if word != "in":
         return None
     if not _ethnic(doc, group) and (any(p.kind != "sector" for p in group) or (
@@ -435,12 +451,21 @@ def _ethnic_where(doc, sentences, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _of_state(doc, j: int, by_start: dict[int, _Piece]) -> _Piece | None:
+def _of_state(doc, j: int, by_start: dict[int, _Piece], people: bool = False) -> _Piece | None:
     """The state after "of (the)" at ``j``, also past titles: "envoy of the President of
-    Iran" is Iran's envoy."""
+    Iran" is Iran's envoy. With ``people`` (after a sector noun) also a state adjective
+    before a place ("inhabitants of the Syrian Golan Heights") and a leader ("the military
+    government of President Prosper Avril")."""
     while j < len(doc) and doc[j].lower_ == "of":
         k = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
         nxt = by_start.get(k)
+        if people and nxt is not None and nxt.kind == "title" and by_start.get(nxt.end) \
+                and by_start[nxt.end].kind in {"person", "newname"}:
+            return nxt  # "... of President Prosper Avril": the title, then the name joins
+        if people and nxt is not None and (nxt.kind in {"person", "newname"} or (
+                nxt.kind == "adjective" and nxt.end not in by_start and nxt.end < len(doc)
+                and (doc[nxt.end].is_title or doc[nxt.end].lower_ in _PLACE_NOUNS))):
+            return nxt
         if nxt is None or nxt.kind not in {"state", "org", "group", "capital", "city", "title"}:
             return None
         if nxt.kind != "title":
@@ -467,6 +492,14 @@ def _joins(last: _Piece, nxt: _Piece) -> bool:
     if last.kind == "sector":
         return nxt.kind == "sector"
     return False
+
+
+def _stance_prefix(doc, piece: _Piece) -> bool:
+    """"an anti-Syria journalist", "pro-Iranian Hezbollah": a stance toward a state, not
+    that state (the "-" is a token of its own)."""
+    i = piece.start
+    return piece.kind in {"state", "adjective", "people"} and i >= 2 \
+        and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCES
 
 
 def _adjective_use(doc, start: int, end: int) -> bool:

@@ -420,6 +420,23 @@ class EventCoder:
             draft.actor = self._fronted_subject(doc, sent, match, mentions)
             if draft.actor:
                 why.append("fronted phrase ('With ..., X ...'): the main clause's subject")
+        if not draft.actor and draft.kind == "PROTEST" and not draft.passive:
+            draft.actor = self._local_crowd(doc, sent, clause_start, match, mentions)
+            if draft.actor:
+                why.append(f"protesters of no named country: those of {draft.actor[0].text}, "
+                           "where they protest")
+
+    def _local_crowd(self, doc, sent, clause_start: int, match, mentions) -> list[Mention]:
+        """"Thousands of people blocked streets in Hong Kong": a crowd whose country is not
+        named protests where it is (the place after the trigger)."""
+        crowd = [m for m in mentions if clause_start <= m.tok_start < match.start
+                 and m.code is None and m.sector in _CROWDS]
+        if not crowd:
+            return []
+        where = place(doc, sent, match.end, mentions, self.breaks, self.places)
+        if not where:
+            return []
+        return [dataclasses.replace(where[0], sector=crowd[-1].sector)]
 
     def _given_to(self, doc, clause_start: int, start: int, mentions) -> list[Mention]:
         """The first object of a giving verb before a noun trigger: "gave the Ivory Coast
@@ -767,6 +784,7 @@ class EventCoder:
         return ""
 
 
+_CROWDS = {"CVL", "OPP", "REF"}  # people who protest
 _HANDING = {"provide", "give", "send", "deliver", "supply", "grant", "extend", "offer",
             "ship", "donate", "contribute", "allocate"}  # light verbs before a noun trigger
 _LONG_AGO = {"years", "decades", "decade", "months"}  # "two years after ..."
