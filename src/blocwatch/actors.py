@@ -403,13 +403,15 @@ def _attached(doc, j: int, group: list[_Piece], by_start: dict[int, _Piece]) -> 
             last.kind in {"person", "newname"} and group[0].kind == "title")):
         return _of_state(doc, j, by_start, people=last.kind == "sector")
     only_sectors = all(p.kind == "sector" for p in group)
-    if word in {"from", "based"} and only_sectors and last.sector in _FROM:
-        k = j + 1 + (word == "based" and j + 1 < len(doc) and doc[j + 1].lower_ == "in")
-        if word == "based" and k == j + 1:
+    if word in {"from", "based", "affiliated"} and only_sectors and last.sector in _FROM:
+        link = {"based": "in", "affiliated": "with"}.get(word)  # "workers affiliated with X"
+        k = j + 1 + bool(link and j + 1 < len(doc) and doc[j + 1].lower_ == link)
+        if link and k == j + 1:
             return None
         k += k < len(doc) and doc[k].lower_ == "the"
         nxt = by_start.get(k)  # "refugees from Syria", "a terror group based in Trinidad"
-        return nxt if nxt is not None and nxt.kind in {"state", "capital", "city"} else None
+        return nxt if nxt is not None and nxt.kind in {"state", "capital", "city", "adjective"} \
+            else None
     if word != "in":
         return None
     if not _ethnic(doc, group) and (any(p.kind != "sector" for p in group) or (

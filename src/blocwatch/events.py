@@ -63,6 +63,7 @@ _THREAT_MARKERS = {tuple(p.split()) for p in (
     "will", "'ll", "would", "vowed to", "threatened to", "ready to", "prepared to",
     "threaten to", "threatens to", "vows to", "vow to", "sworn to", "swore to", "swear to",
     "plans to", "plan to", "planned to", "warned it would", "warned they would")}
+_FORCE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}  # "ready to <force>" is a threat
 _MAYBE = {("may",), ("could",), ("might",)}
 _CONDITIONS = {"if", "unless"}
 _IRREALIS_SPAN = 8  # words before a trigger searched for "hope that", "expectation", ...
@@ -290,7 +291,7 @@ class EventCoder:
         why.append(f"trigger '{doc[match.start:match.end].text}' matched {match.rule.id} "
                    f"({match.rule.pattern})")
         draft = _Draft(kind=match.rule.type, mode=self._mode(doc, match, folded, why))
-        if draft.kind == "AGREE" and folded is not None and folded.rule.type in _THREAT_MODE:
+        if draft.kind == "AGREE" and folded is not None and folded.rule.type in _FORCE:
             draft.kind = "THREATEN"  # "prepared to resume shelling": readiness to attack
             why.append(f"readiness for '{doc[folded.start:folded.end].text}' "
                        f"({folded.rule.type}) -> THREATEN")
@@ -354,7 +355,7 @@ class EventCoder:
         """The rule's mode, or the mode a governed trigger gives it ("urged X to withdraw")."""
         if folded is None or match.rule.type not in _GOVERNING:
             return match.rule.mode
-        if match.rule.type == "AGREE" and folded.rule.type in _THREAT_MODE:
+        if match.rule.type == "AGREE" and folded.rule.type in _FORCE:
             return _THREAT_MODE[folded.rule.type]
         mode = self._folded_mode(match.rule.type, folded.rule)
         why.append(f"governs '{doc[folded.start:folded.end].text}' ({folded.rule.type})"

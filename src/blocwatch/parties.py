@@ -165,6 +165,9 @@ def place(doc, sent, end: int, mentions, breaks, places=None) -> list[Mention]:
         if word != "in":
             continue
         k = i + 1 + (i + 1 < limit and doc[i + 1].lower_ == "the")
+        named = _place_name(doc, k, limit, places or {})  # "in Northern Ireland"
+        if named is not None:
+            return [named]
         k += k < limit and doc[k].lower_ in _DIRECTIONS
         m = at.get(k)
         if m is not None and m.kind == "state" and m.sector is None and not m.possessive:
