@@ -30,7 +30,7 @@ PLACE_SPAN = 8  # words after the trigger searched for "in <state>"
 POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 # Types whose recipient is an actor of the same state only in another role (police and
 # protesters); for the others an actor of the actor's own state is not a recipient.
-INTERNAL = {"COERCE", "ASSAULT", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "SANCTION",
+INTERNAL = {"COERCE", "ASSAULT", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "SANCTION", "CONCEDE",
             "THREATEN", "MOBILIZE"}
 _LIST_WORDS = {"and", ",", "the", "or"}
 _AGENT_SPAN = 3  # words from "of"/"by" to the agent ("by a senior Saudi officer")
