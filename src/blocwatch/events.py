@@ -63,6 +63,9 @@ _THREAT_MARKERS = {tuple(p.split()) for p in (
     "will", "'ll", "would", "vowed to", "threatened to", "ready to", "prepared to",
     "threaten to", "threatens to", "vows to", "vow to", "sworn to", "swore to", "swear to",
     "plans to", "plan to", "planned to", "warned it would", "warned they would")}
+_COOPERATIVE = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE", "AGREE"}
+_DECIDED = {"announced", "announces", "decided", "decides", "ruled", "rules", "ordered",
+            "approved", "voted"}
 _FORCE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}  # "ready to <force>" is a threat
 _MAYBE = {("may",), ("could",), ("might",)}
 _CONDITIONS = {"if", "unless"}
@@ -118,6 +121,7 @@ class EventCoder:
         self.passive_aux = set(grammar["passive_aux"])
         self.breaks = set(grammar["clause_breaks"])
         self.promised = set(grammar["promised_types"])
+        self.promised_as = dict(grammar.get("promised_as") or {})
         self.modified = {f for n in grammar["modified_nouns"] for f in (n, n + "s")}
         self.prefixes = set(grammar["hyphen_prefixes"])
         self.partitive = set(grammar["partitive_heads"])
@@ -291,7 +295,12 @@ class EventCoder:
         why.append(f"trigger '{doc[match.start:match.end].text}' matched {match.rule.id} "
                    f"({match.rule.pattern})")
         draft = _Draft(kind=match.rule.type, mode=self._mode(doc, match, folded, why))
-        if draft.kind == "AGREE" and folded is not None and folded.rule.type in _FORCE:
+        if draft.kind == "AGREE" and folded is not None and folded.rule.type in _COOPERATIVE \
+                and self._has([t.lower_ for t in doc[match.end:folded.start]], self.negations):
+            draft.kind, draft.mode = "REJECT", ""  # "vowed not to return the Golan Heights"
+            why.append(f"promised not to '{doc[folded.start:folded.end].text}': a refusal "
+                       "-> REJECT")
+        elif draft.kind == "AGREE" and folded is not None and folded.rule.type in _FORCE:
             draft.kind = "THREATEN"  # "prepared to resume shelling": readiness to attack
             why.append(f"readiness for '{doc[folded.start:folded.end].text}' "
                        f"({folded.rule.type}) -> THREATEN")
@@ -540,9 +549,11 @@ class EventCoder:
             why.append(f"promised {kind} on a condition ('unless') -> THREATEN")
             draft.kind, draft.mode = "THREATEN", ""
         elif promised:
-            why.append(f"promised/future {kind} -> AGREE")
-            draft.kind, draft.mode = "AGREE", ""
-        elif kind in _THREAT_MODE and self._has(before[-4:], _THREAT_MARKERS):
+            future = self.promised_as.get(f"{kind}:{draft.mode}", "AGREE")
+            why.append(f"promised/future {kind} -> {future}")
+            draft.kind, draft.mode = future, ""
+        elif kind in _THREAT_MODE and self._has(before[-4:], _THREAT_MARKERS) and not any(
+                w in _DECIDED for w in before[-6:]):  # "announced it would ban": a decision
             why.append(f"future {kind} -> THREATEN")
             draft.kind, draft.mode = "THREATEN", _THREAT_MODE[kind]
         elif kind in _THREAT_MODE and self._has(before[-3:], _MAYBE) and _CONDITIONS & {

@@ -112,7 +112,9 @@ def after(doc, sent, start: int, end: int, mentions, breaks, speech, own=(),
             break
         if _ends_search(doc, m, gap, breaks, speech):
             break
-        if not own or not same_side(m.actor, own, kind):
+        owned = m.tok_start > 0 and doc[m.tok_start - 1].lower_ in POSSESSIVE_PRONOUNS \
+            and m.code in {a.code for a in own}  # "its troops": the actor's own, any kind
+        if not own or not (owned or same_side(m.actor, own, kind)):
             group.append(m)
         elif kind in INTERNAL:  # past its own forces, not another body of the same state
             own = [*own, *(Actor(a.text, a.code, None, a.name, a.org) for a in own)]
