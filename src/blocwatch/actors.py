@@ -127,7 +127,7 @@ class ActorRecognizer:
                 continue
             found.append(_Piece(start, end, kind, sector=sector, words=doc[start:end].text))
         found += self._leader_names(doc, found)
-        found = [p for p in found if not _stance_prefix(doc, p)]
+        found = [p for p in found if not _stance_prefix(doc, p) and not _acronym_of(doc, p)]
         return self._newnames(doc, self._disambiguate(doc, _longest(found)))
 
     def _leader_names(self, doc, found: list[_Piece]) -> list[_Piece]:
@@ -494,6 +494,16 @@ def _joins(last: _Piece, nxt: _Piece) -> bool:
     if last.kind == "sector":
         return nxt.kind == "sector"
     return False
+
+
+def _acronym_of(doc, piece: _Piece) -> bool:
+    """"Montenegro Municipality Association (AKK)": an acronym in brackets after a name
+    abbreviates that name; it is not the person the letters also stand for (an
+    organisation's acronym there is the organisation: "International Labor Office (ILO)")."""
+    i, j = piece.start, piece.end
+    return piece.kind == "person" and j - i == 1 and doc[i].is_upper \
+        and i >= 2 and doc[i - 1].text == "(" and j < len(doc) and doc[j].text == ")" \
+        and doc[i - 2].is_title and not doc[i - 2].is_sent_start
 
 
 def _stance_prefix(doc, piece: _Piece) -> bool:
