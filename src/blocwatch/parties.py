@@ -96,8 +96,8 @@ def after(doc, sent, start: int, end: int, mentions, breaks, speech, own=(),
     limit = min(sent.tok_end, end + RECIPIENT_SPAN)
     group: list[Mention] = []
     for m in mentions:
-        if m.tok_start >= limit or m.code is None:
-            continue
+        if m.code is None or m.tok_start >= (sent.tok_end if group else limit):
+            continue  # a list begun within reach may run on: "to Iran, Libya, ..., Sudan"
         if m.tok_start < end and not object_in_span(doc, m, start, end):
             continue
         if m.text.lower() in POSSESSIVE_PRONOUNS or _at_border(doc, m):
@@ -174,8 +174,11 @@ def place(doc, sent, end: int, mentions, breaks, places=None) -> list[Mention]:
         m = at.get(k)
         if m is not None and m.kind == "state" and m.sector is None and not m.possessive:
             return [m]
-        if k + 1 < sent.tok_end and doc[k].lower_ in _SETTLEMENTS and doc[k + 1].lower_ == "of":
-            k, limit = k + 2, min(sent.tok_end, limit + 2)  # "in the northern city of Kirkuk"
+        s = k
+        while s < sent.tok_end and doc[s].lower_ in _SETTLEMENTS:
+            s += 1
+        if s > k and s < sent.tok_end and doc[s].lower_ == "of":  # "in the capital city of"
+            k, limit = s + 1, min(sent.tok_end, limit + s + 1 - k)
         found = _place_name(doc, k, limit, places or {})
         if found is not None:
             return [found]
