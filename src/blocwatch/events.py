@@ -436,6 +436,22 @@ class EventCoder:
                 why.append(f"protesters of no named country: those of {draft.actor[0].text}, "
                            "where they protest")
 
+    @staticmethod
+    def _destination(doc, sent, match, mentions, own) -> list[Mention]:
+        """"sent 21 officers to Bosnia to investigate ...": an act of purpose after a
+        destination is done there (the state just before "to <trigger>")."""
+        i = match.start - 1
+        if i <= sent.tok_start or doc[i].lower_ != "to":
+            return []
+        for m in mentions:
+            gap = doc[m.tok_end:i]  # "to Bosnia on Wednesday to investigate"
+            if m.code is not None and m.tok_start > sent.tok_start and m.tok_end <= i \
+                    and len(gap) <= 3 and all(t.lower_ in _WHEN or t.like_num for t in gap) \
+                    and doc[m.tok_start - 1].lower_ in {"to", "into"} \
+                    and m.code not in {a.code for a in own}:
+                return [m]
+        return []
+
     def _local_crowd(self, doc, sent, clause_start: int, match, mentions) -> list[Mention]:
         """"Thousands of people blocked streets in Hong Kong": a crowd whose country is not
         named protests where it is (the place after the trigger)."""
@@ -495,6 +511,10 @@ class EventCoder:
             draft.place = bool(draft.recipient)
             if draft.place:
                 why.append(f"done in {draft.recipient[0].text}: the place is the recipient")
+        if own and not draft.recipient:
+            draft.recipient = self._destination(doc, sent, match, mentions, own)
+            if draft.recipient:
+                why.append(f"sent to {draft.recipient[0].text} to do it: done there")
         if own and not draft.place and all(same_side(m.actor, own, draft.kind)
                                            for m in draft.recipient):
             draft.recipient = home(doc, sent, match.start, match.end, draft.actor, draft.kind,
@@ -796,6 +816,9 @@ class EventCoder:
         return ""
 
 
+_WHEN = {"on", "last", "this", "next", "late", "early", "monday", "tuesday", "wednesday",
+         "thursday", "friday", "saturday", "sunday", "week", "weekend", "month", "today",
+         "yesterday", "tomorrow"}
 _CROWDS = {"CVL", "OPP", "REF"}  # people who protest
 _HANDING = {"provide", "give", "send", "deliver", "supply", "grant", "extend", "offer",
             "ship", "donate", "contribute", "allocate"}  # light verbs before a noun trigger
