@@ -140,6 +140,7 @@ class EventCoder:
         self.characterising = {f for w in grammar["characterising_verbs"] for f in expand(w)}
         self.context_cues = load_contexts(DATA_DIR / "contexts.yaml")
         self._cue_cache: tuple = (None, -1, [])
+        self._speech_cache: tuple = (None, -1, [])
 
     # -- finding -------------------------------------------------------------------
 
@@ -794,7 +795,10 @@ class EventCoder:
         """Who reports the clause: the quotation's speaker, or "X said (that) ..." / ", X said"."""
         if quote is not None:
             return ann.quotes[quote].speaker
-        pairs = speech_subjects(ann.tokens, mentions, self.speech)
+        cached_doc, index, pairs = self._speech_cache
+        if cached_doc is not ann.tokens or index != sent.index:  # once per sentence
+            pairs = speech_subjects(ann.tokens, mentions, self.speech)
+            self._speech_cache = (ann.tokens, sent.index, pairs)
         before = [m for verb, m in pairs if verb < start]
         after = [m for verb, m in pairs if verb > start]
         pick = before[-1] if before else (after[0] if after else None)

@@ -256,5 +256,11 @@ def _matter(doc, sent, start: int, end: int, domestic: Domestic, breaks) -> bool
         if t.i >= end and (t.lower_ in breaks or t.lower_ in {";", ":", ","}):
             break
         words.append(t.lower_)
-    return any(tuple(words[i:i + len(p)]) == p for p in domestic.matters
-               for i in range(len(words) - len(p) + 1))
+    return _contains(words, domestic.matters)
+
+
+def _contains(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether one of ``phrases`` (word tuples) occurs in ``words``."""
+    firsts = {p[0] for p in phrases}
+    return any(w in firsts and any(tuple(words[i:i + len(p)]) == p for p in phrases
+                                   if p[0] == w) for i, w in enumerate(words))
