@@ -6,7 +6,7 @@ The event coder asks, before it assembles an event for a trigger, whether the tr
    that the US cancel plans to *sell* weapons to Taiwan", "rejected calls by Annan to
    *adopt* reforms", "is opposed to French *mediation* in peace *negotiations*". What is
    demanded, refused or promised has not happened; the governing act is the event (the
-   first governed trigger is already folded into it, see ``EventCoder._governed``);
+   first governed trigger is already folded into it, see :func:`.triggers.governed`);
 2. **inside a relative clause** about another participant: "the president, whom they had
    taken *hostage*", "Macedonia, which is preparing an *offensive*", "raids in which it said
    20 people were *killed*". Such clauses give background, not the news of the sentence;

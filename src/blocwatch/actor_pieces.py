@@ -1,0 +1,154 @@
+"""Pieces of actor names found in text, and the checks the recogniser makes on them.
+
+A :class:`Piece` is one dictionary match (a name, a sector noun, a title) or a run of
+capitalised words after a title. Before pieces are joined into actors, some are dropped:
+a stance toward a state ("anti-Syria"), an acronym in brackets after a name, a title
+word used as an adjective ("a general strike"), and the shorter of overlapping pieces.
+Ambiguous names are read by the cues of ``ambiguity.yaml``, tokenised like the text
+(:class:`ReadingRule`).
+
+The functions take the token doc and pieces (token offsets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .knowledge import NameEntry
+from .knowledge.actors import Reading
+
+__all__ = ["POSSESSIVE", "Piece", "ReadingRule", "acronym_of", "adjective_use",
+           "compile_reading", "contains", "cue_at", "is_name_token", "kept", "longest",
+           "month_surname", "possessive_at", "stance_prefix"]
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+_STANCES = {"anti", "pro"}
+_ADJECTIVE_TITLES = {"general", "major"}  # "a general strike", "a major offensive"
+_SAYS = {"said", "says", "say", "told", "warned", "added", "who", "would", "will", "had"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"}
+_NOT_NAME = {"The", "A", "An", "On", "In", "At", "And", "But", "Of", "For", "To", "By", "With",
+             "As", "After", "Before", "He", "She", "It", "They", "We", "I", "This", "That",
+             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+             *_MONTHS, "President", "Minister"}
+
+
+@dataclass(frozen=True)
+class ReadingRule:
+    """A reading of ambiguity.yaml with its cue phrases tokenised like the text."""
+
+    reading: Reading
+    cues: tuple[tuple[str, tuple], ...]  # (scope, (token tuple, ...)); named keeps codes
+    unless: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class Piece:
+    start: int
+    end: int
+    kind: str  # a NameEntry kind, or title | sector | newname
+    entry: NameEntry | None = None
+    sector: str | None = None
+    words: str = ""
+
+
+# -- pieces that name no actor -----------------------------------------------------
+
+
+def longest(pieces: list[Piece]) -> list[Piece]:
+    """Keep the longest of overlapping pieces; names beat nouns of the same length."""
+    order = sorted(pieces, key=lambda p: (-(p.end - p.start), p.kind in {"title", "sector"},
+                                          p.start))
+    taken: set[int] = set()
+    out = []
+    for piece in order:
+        span = set(range(piece.start, piece.end))
+        if span & taken:
+            continue
+        taken |= span
+        out.append(piece)
+    return sorted(out, key=lambda p: p.start)
+
+
+def acronym_of(doc, piece: Piece) -> bool:
+    """"Montenegro Municipality Association (AKK)": an acronym in brackets after a name
+    abbreviates that name; it is not the person the letters also stand for (an
+    organisation's acronym there is the organisation: "International Labor Office (ILO)")."""
+    i, j = piece.start, piece.end
+    return piece.kind == "person" and j - i == 1 and doc[i].is_upper \
+        and i >= 2 and doc[i - 1].text == "(" and j < len(doc) and doc[j].text == ")" \
+        and doc[i - 2].is_title and not doc[i - 2].is_sent_start
+
+
+def stance_prefix(doc, piece: Piece) -> bool:
+    """"an anti-Syria journalist", "pro-Iranian Hezbollah": a stance toward a state, not
+    that state (the "-" is a token of its own)."""
+    i = piece.start
+    return piece.kind in {"state", "adjective", "people"} and i >= 2 \
+        and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCES
+
+
+def adjective_use(doc, start: int, end: int) -> bool:
+    """"a general strike", "major cities": a title word used as an adjective (a lower-case
+    word follows that is no verb: "the general said" keeps the title)."""
+    if end - start != 1 or doc[start].lower_ not in _ADJECTIVE_TITLES or not doc[start].is_lower:
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.lower_ not in _SAYS \
+        and not nxt.lower_.endswith(("ed", "s"))
+
+
+def kept(piece: Piece, named: set) -> bool:
+    """Not a "none" phrase; an ambiguous capital or seat only where its state is named."""
+    if piece.kind == "none":
+        return False
+    return not (piece.kind in {"capital", "seat"} and piece.entry.ambiguous
+                and piece.entry.code not in named)
+
+
+# -- names of people ---------------------------------------------------------------
+
+
+def month_surname(doc, i: int) -> bool:
+    """A month right after a title, with no day number after it, is a surname: "May"."""
+    return (i < len(doc) and doc[i].text in _MONTHS
+            and not (i + 1 < len(doc) and doc[i + 1].like_num))
+
+
+def is_name_token(token) -> bool:
+    text = token.text
+    return (
+        token.is_alpha or "-" in text or (len(text) == 2 and text.endswith("."))
+    ) and text[:1].isupper() and text not in _NOT_NAME
+
+
+def possessive_at(doc, i: int) -> bool:
+    return i < len(doc) and doc[i].text in POSSESSIVE
+
+
+# -- ambiguity cues ----------------------------------------------------------------
+
+
+def compile_reading(nlp, reading: Reading) -> ReadingRule:
+    def tokens(phrase: str) -> tuple[str, ...]:
+        return tuple(t.lower_ for t in nlp.make_doc(phrase))
+
+    cues = tuple((scope, phrases if scope == "named" else tuple(tokens(c) for c in phrases))
+                 for scope, phrases in reading.cues)
+    return ReadingRule(reading, cues, tuple(tokens(c) for c in reading.unless))
+
+
+def cue_at(doc, piece: Piece, scope: str, cue: tuple[str, ...]) -> bool:
+    """The cue right before the name (past a comma), right after it, or after "NAME's"."""
+    if scope == "before":
+        end = piece.start - (piece.start > 0 and doc[piece.start - 1].text == ",")
+        return end >= len(cue) and tuple(t.lower_ for t in doc[end - len(cue):end]) == cue
+    start = piece.end + (scope == "possessive")
+    if scope == "possessive" and not possessive_at(doc, piece.end):
+        return False
+    return tuple(t.lower_ for t in doc[start:start + len(cue)]) == cue
+
+
+def contains(words: list[str], cue: tuple[str, ...]) -> bool:
+    n = len(cue)
+    return any(tuple(words[i:i + n]) == cue for i in range(len(words) - n + 1))
