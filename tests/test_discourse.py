@@ -47,3 +47,9 @@ def test_headline_events_give_way_to_the_body(code):
 def test_a_headline_alone_keeps_its_event(code):
     ann = code("Turkey slaps sanctions on Syrian officials", "2019-10-15")
     assert [e.event for e in ann.events] == ["SANCTION"]
+
+
+def test_a_subordinate_clause_with_its_own_subject_keeps_it(code):
+    ann = code("Azerbaijan evacuated its embassy in Tehran on Sunday, two days after a gunman "
+               "killed the mission's head of security.", "2023-01-29")
+    assert all(not (e.event == "ASSAULT" and e.actor) for e in ann.events)

@@ -25,8 +25,8 @@ from .triggers import ADVERBS, TriggerMatch
 from .types import Actor, Annotated, Mention, Sentence
 
 __all__ = ["background", "clause_start", "clauses", "destination", "fronted_subject",
-           "given_to", "is_passive", "local_crowd", "mention_from_actor", "subject",
-           "trigger_clause", "words_before"]
+           "given_to", "is_passive", "local_crowd", "mention_from_actor", "names_subject",
+           "subject", "trigger_clause", "words_before"]
 
 _PREPOSITIONS = {"of", "in", "from", "at", "to", "for", "with", "on", "near", "against",
                  "between", "into", "over", "about", "via", "toward", "towards", "across",
@@ -63,7 +63,7 @@ def clause_start(doc, sent: Sentence, start: int, breaks) -> int:
         if word in breaks and i != start - 1:
             return i + 1
         if word in _COORDINATORS and i > sent.tok_start and doc[i - 1].text == "," \
-                and _own_subject(doc, i + 1, start):
+                and names_subject(doc, i + 1, start):
             return i + 1
     return sent.tok_start
 
@@ -75,8 +75,9 @@ def clauses(doc, sent: Sentence, breaks) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, starts[1:] + [sent.tok_end]) if a < b]
 
 
-def _own_subject(doc, begin: int, start: int) -> bool:
-    """Words other than auxiliaries, adverbs and connectives before the trigger."""
+def names_subject(doc, begin: int, start: int) -> bool:
+    """Words other than auxiliaries, adverbs and connectives before the trigger: the clause
+    names a subject of its own ("after a gunman killed ..."), even one that is no actor."""
     return any(not (t.is_punct or t.lower_ in _AUXILIARIES or t.lower_ in _CONNECTIVES)
                for t in doc[begin:start])
 

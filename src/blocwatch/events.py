@@ -37,6 +37,10 @@ __all__ = ["PLOVER_CONTEXTS", "EventCoder", "TriggerMatch", "load_contexts"]
 
 _FOLD_RECIPIENT = {"REJECT", "AGREE", "THREATEN", "CONCEDE"}  # "refused to send aid to X": X
 
+# Conjunctions that open a clause with a subject of its own ("after a gunman killed ..."),
+# unlike "as", which is also a preposition ("the president as Armenia's ally raised ...").
+_SUBORDINATORS = {"after", "before", "when", "while", "since", "because", "although",
+                  "though", "whereas", "until"}
 
 class EventCoder:
     """Pipeline stage: code events. Requires tokens, sentences, mentions, quotes."""
@@ -204,7 +208,10 @@ class EventCoder:
         """The subject in the trigger's clause, else (active voice) the main clause's."""
         subject = clauses.subject(doc, clause_start, match.start, mentions, passive, previous,
                                   self.partitive)
-        if not subject and clause_start > sent.tok_start and not passive and not embedded:
+        own = match.rule.verbal and doc[clause_start - 1].lower_ in _SUBORDINATORS \
+            and clauses.names_subject(doc, clause_start, match.start)
+        if not subject and clause_start > sent.tok_start and not passive and not embedded \
+                and not own:  # "after a gunman killed ...": the clause has its own subject
             subject = clauses.subject(doc, sent.tok_start, clause_start, mentions, False, None,
                                       self.partitive)
             if subject:
