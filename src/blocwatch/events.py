@@ -209,7 +209,8 @@ class EventCoder:
         subject = clauses.subject(doc, clause_start, match.start, mentions, passive, previous,
                                   self.partitive)
         own = match.rule.verbal and doc[clause_start - 1].lower_ in _SUBORDINATORS \
-            and clauses.names_subject(doc, clause_start, match.start)
+            and doc[clause_start].lower_ not in {"which", "whom"} \
+            and clauses.names_subject(doc, clause_start, match.start)  # not "after which"
         if not subject and clause_start > sent.tok_start and not passive and not embedded \
                 and not own:  # "after a gunman killed ...": the clause has its own subject
             subject = clauses.subject(doc, sent.tok_start, clause_start, mentions, False, None,
