@@ -208,7 +208,8 @@ class EventCoder:
         """The subject in the trigger's clause, else (active voice) the main clause's."""
         subject = clauses.subject(doc, clause_start, match.start, mentions, passive, previous,
                                   self.partitive)
-        own = match.rule.verbal and doc[clause_start - 1].lower_ in _SUBORDINATORS \
+        own = match.rule.verbal and not match.rule.inverse \
+            and doc[clause_start - 1].lower_ in _SUBORDINATORS \
             and doc[clause_start].lower_ not in {"which", "whom"} \
             and clauses.names_subject(doc, clause_start, match.start)  # not "after which"
         if not subject and clause_start > sent.tok_start and not passive and not embedded \
