@@ -31,7 +31,7 @@ CASES = [
     ("Israel and the United Arab Emirates signed a peace agreement.", ("ISR", "SUPPORT", None)),
     ("Iran will support Azerbaijan's territorial integrity.", ("IRN", "AGREE", "AZE")),
     ("China hosted talks between Saudi Arabia and Iran.", ("CHN", "CONSULT", "SAU")),
-    ("Putin held talks with Erdogan in St Petersburg.", ("TUR", "CONSULT", None)),
+    ("Putin held talks with Erdogan in St Petersburg.", ("RUS", "CONSULT", "TUR")),
     ("The European Union imposed new sanctions on Belarus.", ("IGO", "SANCTION", "BLR")),
     ("Iran accused Azerbaijan of hosting Israeli spies.", ("IRN", "ACCUSE", "AZE")),
     ("Armenia refused to host the CSTO drills.", ("ARM", "REJECT", None)),

@@ -226,13 +226,25 @@ def speaker_as_actor(match: TriggerMatch, speaker: Actor | None, draft: Draft,
         why.append(f"agentless arrest reported by an authority: {speaker.text} made it")
 
 
+_HOLD = {"held", "hold", "holds", "holding", "had", "have", "has", "conducted", "began",
+         "opened", "launched", "resumed", "start", "started", "begin"}
+
+
 def reciprocal(doc, match: TriggerMatch, draft: Draft, why: list[str]) -> None:
     draft.reciprocal = match.rule.recipient == "none"
     if draft.kind == "CONSULT" and draft.recipient and (
-            draft.mode == "phone" or doc[match.end - 1].lower_ == "with"):
+            draft.mode == "phone" or _contact_with(doc, match)):
         draft.actor, draft.recipient = list(draft.actor) + list(draft.recipient), []
         draft.reciprocal = True
         why.append("reciprocal meeting or call: everyone is an actor (PLOVER)")
+
+
+def _contact_with(doc, match: TriggerMatch) -> bool:
+    """"during the conversation with Putin", "talks with Baku": a meeting named by a noun is
+    everyone's; one that someone held or a verb ("met with", "held talks with") has its
+    actor and recipient."""
+    held = match.start > 0 and doc[match.start - 1].lower_ in _HOLD
+    return doc[match.end - 1].lower_ == "with" and not match.rule.verbal and not held
 
 
 def _government(mention: Mention) -> bool:
