@@ -53,3 +53,16 @@ def test_a_subordinate_clause_with_its_own_subject_keeps_it(code):
     ann = code("Azerbaijan evacuated its embassy in Tehran on Sunday, two days after a gunman "
                "killed the mission's head of security.", "2023-01-29")
     assert all(not (e.event == "ASSAULT" and e.actor) for e in ann.events)
+
+
+def test_a_denial_answers_the_accusation_before_it(code):
+    ann = code("Armenia accused Azerbaijan of ethnic cleansing in Karabakh. "
+               "Azerbaijan rejects the accusation.", "2023-09-30")
+    assert (("AZE",), ("ARM",)) in _pairs(ann, "REJECT")
+
+
+def test_backers_and_leaders_named_before_an_organisation(code):
+    ann = code("Armenia asked the Russia-led Collective Security Treaty Organization for "
+               "help. Iran-backed militias fired rockets at a US base.", "2022-09-13")
+    assert (("ARM",), ("IGO",)) in _pairs(ann, "REQUEST")
+    assert all("IRN" not in a for a, _ in _pairs(ann, "ASSAULT"))

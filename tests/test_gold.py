@@ -33,3 +33,11 @@ def test_gold_not_below_baseline(reports, name, figure):
         assert value <= floor + TOLERANCE, f"{name} {figure}: {value} > ceiling {floor}"
     else:
         assert value >= floor - TOLERANCE, f"{name} {figure}: {value} < baseline {floor}"
+
+
+def test_gold_organisations_without_a_name_match_any_of_their_kind():
+    from blocwatch.evaluate import _match
+
+    gold = [("ARM", "IGO", "REJECT")]
+    assert _match(gold, [("ARM", "IGO:CSTO", "REJECT")], lenient=False) == 1
+    assert _match([("ARM", "IGO:EU", "REJECT")], [("ARM", "IGO:CSTO", "REJECT")], False) == 0

@@ -19,10 +19,13 @@ from .knowledge.actors import Reading
 
 __all__ = ["POSSESSIVE", "Piece", "ReadingRule", "acronym_of", "adjective_use",
            "compile_reading", "contains", "cue_at", "is_name_token", "kept", "longest",
-           "month_surname", "possessive_at", "stance_prefix"]
+           "month_surname", "patron_of_named", "possessive_at", "stance_prefix"]
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 _STANCES = {"anti", "pro"}
+_PATRONS = {"backed", "funded", "sponsored", "aligned", "allied", "supplied", "armed",
+            "trained", "supported", "brokered"}  # "Iran-backed militias" are not Iran
+_LEADING = {"led", "dominated", "run"}
 _ADJECTIVE_TITLES = {"general", "major"}  # "a general strike", "a major offensive"
 _SAYS = {"said", "says", "say", "told", "warned", "added", "who", "would", "will", "had"}
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
@@ -82,10 +85,31 @@ def acronym_of(doc, piece: Piece) -> bool:
 
 def stance_prefix(doc, piece: Piece) -> bool:
     """"an anti-Syria journalist", "pro-Iranian Hezbollah": a stance toward a state, not
-    that state (the "-" is a token of its own)."""
-    i = piece.start
-    return piece.kind in {"state", "adjective", "people"} and i >= 2 \
-        and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCES
+    that state (the "-" is a token of its own); "Iran-backed militias": the militias are
+    not Iran."""
+    i, j = piece.start, piece.end
+    if piece.kind not in {"state", "adjective", "people"}:
+        return False
+    before = i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCES
+    after = j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in _PATRONS
+    return before or after
+
+
+def patron_of_named(doc, pieces: list[Piece]) -> set[int]:
+    """Starts of "<state>-led" pieces before a named organisation or group: "the
+    Russia-led Collective Security Treaty Organization" is the organisation, not Russia
+    ("the Saudi-led coalition" stays Saudi: the coalition has no name of its own)."""
+    starts = {p.start: p for p in pieces}
+    out = set()
+    for p in pieces:
+        j = p.end
+        if p.kind in {"state", "adjective"} and j + 2 < len(doc) and doc[j].text == "-" \
+                and doc[j + 1].lower_ in _LEADING:
+            k = j + 2
+            named = starts.get(k)
+            if named is not None and named.kind in {"org", "group"}:
+                out.add(p.start)
+    return out
 
 
 def adjective_use(doc, start: int, end: int) -> bool:

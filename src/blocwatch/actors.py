@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from .actor_groups import LEADER_GOVERNMENTS, coordinated, ethnic_where, grow, mention_of, named
 from .actor_pieces import (Piece, ReadingRule, acronym_of, adjective_use, compile_reading,
                            contains, cue_at, is_name_token, kept, longest, month_surname,
-                           possessive_at, stance_prefix)
+                           patron_of_named, possessive_at, stance_prefix)
 from .knowledge import Knowledge, NameEntry
 from .knowledge.actors import Reading
 from .nlp import make_nlp
@@ -90,7 +90,9 @@ class ActorRecognizer:
                 continue
             found.append(Piece(start, end, kind, sector=sector, words=doc[start:end].text))
         found += self._leader_names(doc, found)
-        found = [p for p in found if not stance_prefix(doc, p) and not acronym_of(doc, p)]
+        led = patron_of_named(doc, found)
+        found = [p for p in found if not stance_prefix(doc, p) and not acronym_of(doc, p)
+                 and p.start not in led]
         return self._newnames(doc, self._disambiguate(doc, longest(found)))
 
     def _leader_names(self, doc, found: list[Piece]) -> list[Piece]:

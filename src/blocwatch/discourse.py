@@ -4,14 +4,16 @@ sentence does not say.
 Analysis prose often names the other party a sentence or a clause away. After the coder
 has read every sentence, an event that still has no recipient may take one from:
 
-1. **the conversation it follows**: "Putin and Aliyev spoke by phone on Monday. The Russian
+1. **the accusation it answers**: a denial right after an accusation is aimed at the
+   accuser ("Armenia accused Baku of ... Azerbaijan rejects the accusation");
+2. **the conversation it follows**: "Putin and Aliyev spoke by phone on Monday. The Russian
    president raised the issue of a settlement." The request is made to the partner of the
    call or meeting the actor took part in, one or two sentences before;
-2. **the conflict it is about**: in a document about a conflict between two states, an
+3. **the conflict it is about**: in a document about a conflict between two states, an
    offer, demand or refusal by one side in a sentence that speaks of "the conflict" (or
    "the war", "the dispute") is aimed at the other side. The two sides are the pair of
    states with the most material-conflict events between them in the document;
-3. **the speaker who hosted a visit**: "We welcome the visit of the Chinese foreign
+4. **the speaker who hosted a visit**: "We welcome the visit of the Chinese foreign
    minister," Tehran said: the visitor came to the speaker's country.
 
 Each rule adds its reason to the event's ``why``. Before them, the events of a headline
@@ -53,8 +55,9 @@ class Discourse:
         out: list[Event] = []
         for event in events:
             if not event.recipient and event.actor and not event.reciprocal:
-                event = (self._partner(event, out) or self._other_side(ann, event, sides)
-                         or self._host(ann, event) or event)
+                event = (self._accuser(event, out) or self._partner(event, out)
+                         or self._other_side(ann, event, sides) or self._host(ann, event)
+                         or event)
             out.append(event)
         return out
 
@@ -73,6 +76,22 @@ class Discourse:
             if codes <= _codes(parties) and others:
                 return _with(event, others, f"recipient: the partner of the {earlier.trigger.text} "
                              f"in sentence {earlier.sentence_index}")
+        return None
+
+    @staticmethod
+    def _accuser(event: Event, before: list[Event]) -> Event | None:
+        """A denial right after an accusation answers the accuser: "Armenia accused Baku of
+        ethnic cleansing. Azerbaijan rejects the accusation." """
+        if event.event != "REJECT":
+            return None
+        codes = _codes(event.actor)
+        for earlier in reversed(before):
+            if earlier.sentence_index < event.sentence_index - _PARTNER_WINDOW:
+                break
+            if earlier.event == "ACCUSE" and codes & _codes(earlier.recipient) \
+                    and not codes & _codes(earlier.actor):
+                return _with(event, earlier.actor, "recipient: who made the accusation in "
+                             f"sentence {earlier.sentence_index}")
         return None
 
     def _sides(self, events: list[Event]) -> tuple[str, str] | None:

@@ -24,6 +24,7 @@ OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUS
               "FIGHT": "ASSAULT"}
 OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 Triple = tuple[str, str | None, str]
+_BARE = {"IGO", "NGO", "IMG"}
 
 
 @dataclass
@@ -161,12 +162,19 @@ def _event_triples(event: Event, strip_org: bool) -> list[Triple]:
                     event.event)
 
 
+def _same(gold: str | None, pred: str | None) -> bool:
+    """The same party; a gold organisation coded without its name ("IGO") matches any
+    predicted organisation of that kind ("IGO:CSTO")."""
+    return gold == pred or (gold in _BARE and pred is not None and pred.split(":")[0] == gold)
+
+
 def _match(gold: list[Triple], pred: list[Triple], lenient: bool) -> int:
     free = list(pred)
     hits = 0
     for g in gold:
         for i, p in enumerate(free):
-            if g[2] == p[2] and g[0] == p[0] and (g[1] == p[1] or (lenient and g[1] is None)):
+            if g[2] == p[2] and _same(g[0], p[0]) and (
+                    _same(g[1], p[1]) or (lenient and g[1] is None)):
                 hits += 1
                 del free[i]
                 break

@@ -137,6 +137,8 @@ def _ends_search(doc, mention: Mention, gap: list[str], breaks, speech) -> bool:
     """A clause break before the mention, or ", X said" (the speaker, not the recipient)."""
     if any(w in breaks or w in {";", ":"} for w in gap) or ("," in gap and "and" in gap):
         return True
+    if "," in gap and any(w in speech for w in gap):
+        return True  # "dismissed Western objections, saying Turkey alone will decide"
     nxt = mention.tok_end
     return nxt < len(doc) and doc[nxt].lower_ in speech and "," in gap
 
