@@ -58,6 +58,7 @@ class EventCoder:
         self.passive_aux = set(grammar["passive_aux"])
         self.breaks = set(grammar["clause_breaks"])
         self.modified = {f for n in grammar["modified_nouns"] for f in (n, n + "s")}
+        self.figurative = frozenset(grammar["figurative_objects"])
         self.prefixes = set(grammar["hyphen_prefixes"])
         self.partitive = set(grammar["partitive_heads"])
         self.place_types = set(grammar["place_types"])
@@ -152,7 +153,8 @@ class EventCoder:
         draft = modes.new_draft(doc, match, folded, why, self.words)
         if drafts is not None:
             drafts.append(draft)
-        if triggers.not_an_act(doc, sent, match, mentions, why, self.prefixes, self.modified):
+        if triggers.not_an_act(doc, sent, match, mentions, why, self.prefixes, self.modified,
+                               self.figurative):
             return None
         clause_start, embedded = clauses.trigger_clause(doc, sent, match, outer_end,
                                                         self.breaks, why)

@@ -201,8 +201,12 @@ def contained(doc, sent, matches: list[TriggerMatch], n: int, breaks, passive_au
 
 
 def not_an_act(doc, sent, match: TriggerMatch, mentions, why: list[str], prefixes,
-               modified) -> bool:
-    """The trigger word is used as a noun or a modifier, not as the act of the rule."""
+               modified, figurative=frozenset()) -> bool:
+    """The trigger word is used as a noun or a modifier, or figuratively ("struck a softer
+    tone"), not as the act of the rule."""
+    if match.rule.type == "ASSAULT" and match.rule.verbal and _figurative(doc, match, figurative):
+        why.append(f"'{doc[match.start:match.end + 3].text}' is figurative: not emitted")
+        return True
     if match.rule.verbal and match.start > 0 and doc[match.start - 1].lower_ in _NOUN_CONTEXT \
             and not visitor(doc, sent, match, mentions):
         why.append(f"'{doc[match.start - 1].text} {doc[match.start].text}' is a noun here, "
@@ -213,6 +217,15 @@ def not_an_act(doc, sent, match: TriggerMatch, mentions, why: list[str], prefixe
     if modifier:
         why.append(f"{modifier}: not emitted")
     return bool(modifier)
+
+
+def _figurative(doc, match: TriggerMatch, figurative) -> bool:
+    """An attack verb whose object is a manner, not a target: "struck a softer tone",
+    "hit a new low"."""
+    words = [t.lower_ for t in doc[match.end:match.end + 4]]
+    if not words or words[0] not in {"a", "an", "the"}:
+        return False
+    return any(w in figurative for w in words[1:])
 
 
 def visitor(doc, sent, match: TriggerMatch, mentions) -> list[Mention]:
