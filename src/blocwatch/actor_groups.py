@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 
 from .actor_pieces import POSSESSIVE, Piece
+from .parties import DIRECTIONS
 from .types import Mention
 
 __all__ = ["LEADER_GOVERNMENTS", "coordinated", "ethnic_where", "grow", "mention_of", "named"]
@@ -31,9 +32,7 @@ _LOCAL = {"REB", "OPP", "CVL", "COP", "LEG", "JUD", "government", "authorities",
 _FROM = {"CVL", "REF", "REB", "NGO", "MED", "BUS", "OPP", "MIL"}  # "refugees from Syria"
 _PLACE_NOUNS = {"capital", "city", "town", "village", "villages", "province", "region",
                 "border", "countryside", "coast", "north", "south", "east", "west"}
-_DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south",
-               "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
-               "neighbouring", "neighboring"}
+_DIRECTIONS = DIRECTIONS | {"neighbouring", "neighboring"}
 
 ByStart = dict[int, Piece]
 

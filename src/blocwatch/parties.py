@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from .types import Actor, Mention
 
-__all__ = ["Domestic", "after", "agent", "home", "nominal_agent", "object_in_span", "place",
-           "same_side"]
+__all__ = ["DIRECTIONS", "Domestic", "after", "agent", "home", "nominal_agent", "object_in_span",
+           "place", "same_side"]
 
 RECIPIENT_SPAN = 14
 PLACE_SPAN = 8  # words after the trigger searched for "in <state>"
@@ -35,8 +35,8 @@ INTERNAL = {"COERCE", "ASSAULT", "PROTEST", "ACCUSE", "REQUEST", "REJECT", "SANC
 _LIST_WORDS = {"and", ",", "the", "or"}
 _AGENT_SPAN = 3  # words from "of"/"by" to the agent ("by a senior Saudi officer")
 _DESTINATION_SPAN = 5  # words of a "to <place>" phrase before "of X"
-_DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south",
-               "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"}
+DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south",
+              "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"}
 _SETTLEMENTS = {"city", "town", "village", "province", "region", "district", "capital", "port",
                 "camp"}
 _OBJECT_ENDS = {"with", "from", "of", "for", "over", "to", "into", "against"}
@@ -172,7 +172,7 @@ def place(doc, sent, end: int, mentions, breaks, places=None) -> list[Mention]:
         named = _place_name(doc, k, limit, places or {})  # "in Northern Ireland"
         if named is not None:
             return [named]
-        k += k < limit and doc[k].lower_ in _DIRECTIONS
+        k += k < limit and doc[k].lower_ in DIRECTIONS
         m = at.get(k)
         if m is not None and m.kind == "state" and m.sector is None and not m.possessive:
             return [m]
