@@ -66,3 +66,9 @@ def test_backers_and_leaders_named_before_an_organisation(code):
                "help. Iran-backed militias fired rockets at a US base.", "2022-09-13")
     assert (("ARM",), ("IGO",)) in _pairs(ann, "REQUEST")
     assert all("IRN" not in a for a, _ in _pairs(ann, "ASSAULT"))
+
+
+def test_a_dateline_city_is_no_actor(code):
+    ann = code("WASHINGTON, October 26, 2020 — A ceasefire between Armenia and Azerbaijan "
+               "took effect on Monday.", "2020-10-26")
+    assert all(m.code != "USA" for m in ann.mentions)

@@ -18,7 +18,8 @@ from .knowledge import NameEntry
 from .knowledge.actors import Reading
 
 __all__ = ["POSSESSIVE", "Piece", "ReadingRule", "acronym_of", "adjective_use",
-           "compile_reading", "contains", "cue_at", "is_name_token", "kept", "longest",
+           "compile_reading", "contains", "cue_at", "dateline_tokens", "is_name_token", "kept",
+           "longest",
            "month_surname", "patron_of_named", "possessive_at", "stance_prefix"]
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -176,3 +177,23 @@ def cue_at(doc, piece: Piece, scope: str, cue: tuple[str, ...]) -> bool:
 def contains(words: list[str], cue: tuple[str, ...]) -> bool:
     n = len(cue)
     return any(tuple(words[i:i + n]) == cue for i in range(len(words) - n + 1))
+
+
+_DASHES = {"—", "–", "--"}
+_DATELINE_SPAN = 12  # tokens from a sentence start to the dash of a dateline
+
+
+def dateline_tokens(doc, sentences) -> set[int]:
+    """Tokens of datelines ("BAKU, January 29, 2023 —", "KYIV, Ukraine (AP) --"): where a
+    story was filed, not who acted. A dateline opens a sentence with a word in capitals
+    and ends at a dash within a few words."""
+    out: set[int] = set()
+    for sent in sentences:
+        first = doc[sent.tok_start]
+        if not (first.is_upper and first.is_alpha and len(first) > 2):
+            continue
+        end = min(sent.tok_end, sent.tok_start + _DATELINE_SPAN)
+        dash = next((i for i in range(sent.tok_start, end) if doc[i].text in _DASHES), None)
+        if dash is not None:
+            out.update(range(sent.tok_start, dash))
+    return out

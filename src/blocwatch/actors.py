@@ -18,7 +18,8 @@ from spacy.matcher import PhraseMatcher
 
 from .actor_groups import LEADER_GOVERNMENTS, coordinated, ethnic_where, grow, mention_of, named
 from .actor_pieces import (Piece, ReadingRule, acronym_of, adjective_use, compile_reading,
-                           contains, cue_at, is_name_token, kept, longest, month_surname,
+                           contains, cue_at, dateline_tokens, is_name_token, kept, longest,
+                           month_surname,
                            patron_of_named, possessive_at, stance_prefix)
 from .knowledge import Knowledge, NameEntry
 from .knowledge.actors import Reading
@@ -65,7 +66,8 @@ class ActorRecognizer:
 
     def __call__(self, ann: Annotated) -> Annotated:
         doc = ann.tokens
-        pieces = self._pieces(doc)
+        datelines = dateline_tokens(doc, ann.sentences)
+        pieces = [p for p in self._pieces(doc) if p.start not in datelines]
         mentions = self._assemble(doc, pieces, ann.doc.date)
         mentions += self._pronouns(doc, pieces)
         mentions.sort(key=lambda m: (m.tok_start, m.tok_end))

@@ -39,6 +39,7 @@ _FOLD_RECIPIENT = {"REJECT", "AGREE", "THREATEN", "CONCEDE"}  # "refused to send
 
 # Conjunctions that open a clause with a subject of its own ("after a gunman killed ..."),
 # unlike "as", which is also a preposition ("the president as Armenia's ally raised ...").
+_MUTUAL = {("each", "other"), ("one", "another")}
 _SUBORDINATORS = {"after", "before", "when", "while", "since", "because", "although",
                   "though", "whereas", "until"}
 
@@ -128,7 +129,7 @@ class EventCoder:
                 trace.append((match, "; ".join(why), None if duplicate else event,
                               drafts[0] if drafts else None))
             if event is not None and not duplicate:
-                events.append(event)
+                events.extend(_each_to_the_other(ann.tokens, match, event))
                 previous = event
         return events
 
@@ -373,6 +374,16 @@ def _domestic(actors, section: dict) -> Domestic:
     peoples = frozenset(text.lower() for text, entries in actors.names.items()
                         if any(e.kind == "people" for e in entries))
     return Domestic.from_grammar(section, actors.state_names, peoples)
+
+
+def _each_to_the_other(doc, match: TriggerMatch, event: Event) -> list[Event]:
+    """"Both sides accused each other": one event per actor, aimed at the others."""
+    words = [t.lower_ for t in doc[match.start:match.end + 2]]
+    mutual = any(tuple(words[i:i + 2]) in _MUTUAL for i in range(len(words) - 1))
+    if not mutual or len(event.actor) < 2 or event.recipient:
+        return [event]
+    return [dataclasses.replace(event, actor=(a,), recipient=tuple(
+        b for b in event.actor if b.code != a.code), reciprocal=False) for a in event.actor]
 
 
 def _same_event(a: Event, b: Event) -> bool:

@@ -161,30 +161,40 @@ def place(doc, sent, end: int, mentions, breaks, places=None) -> list[Mention]:
     Jericho" is done to the Palestinian territories."""
     limit = min(sent.tok_end, end + PLACE_SPAN)
     at = {m.tok_start: m for m in mentions if m.code is not None}
+    places = places or {}
+    if doc[end - 1].lower_ != "in" and end < limit and doc[end].lower_ == "the":
+        found = _named_place(doc, sent, end, limit, at, places)  # "shelled the city of X"
+        if found and _SETTLEMENTS & {t.lower_ for t in doc[end:found[0].tok_start]}:
+            return found
     first = end - 1 if end > 0 and doc[end - 1].lower_ == "in" else end  # "demonstrated in"
     for i in range(first, limit):
         word = doc[i].lower_
         if word in breaks or word in {",", ";", ":"}:
             return []
-        if word != "in":
-            continue
-        k = i + 1 + (i + 1 < limit and doc[i + 1].lower_ == "the")
-        named = _place_name(doc, k, limit, places or {})  # "in Northern Ireland"
-        if named is not None:
-            return [named]
-        k += k < limit and doc[k].lower_ in DIRECTIONS
-        m = at.get(k)
-        if m is not None and m.kind == "state" and m.sector is None and not m.possessive:
-            return [m]
-        s = k
-        while s < sent.tok_end and doc[s].lower_ in _SETTLEMENTS:
-            s += 1
-        if s > k and s < sent.tok_end and doc[s].lower_ == "of":  # "in the capital city of"
-            k, limit = s + 1, min(sent.tok_end, limit + s + 1 - k)
-        found = _place_name(doc, k, limit, places or {})
-        if found is not None:
-            return [found]
+        if word == "in":
+            found = _named_place(doc, sent, i + 1, limit, at, places)
+            if found:
+                return found
     return []
+
+
+def _named_place(doc, sent, k: int, limit: int, at, places) -> list[Mention]:
+    """The state or place named at ``k``: "(the) (northern) (city of) X"."""
+    k += k < limit and doc[k].lower_ == "the"
+    named = _place_name(doc, k, limit, places)  # "Northern Ireland"
+    if named is not None:
+        return [named]
+    k += k < limit and doc[k].lower_ in DIRECTIONS
+    m = at.get(k)
+    if m is not None and m.kind == "state" and m.sector is None and not m.possessive:
+        return [m]
+    s = k
+    while s < sent.tok_end and doc[s].lower_ in _SETTLEMENTS:
+        s += 1
+    if s > k and s < sent.tok_end and doc[s].lower_ == "of":  # "the capital city of"
+        k, limit = s + 1, min(sent.tok_end, limit + s + 1 - k)
+    found = _place_name(doc, k, limit, places)
+    return [found] if found is not None else []
 
 
 def _place_name(doc, k: int, limit: int, places: dict[str, tuple[str, str]]) -> Mention | None:
