@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .clauses import mention_from_actor
 from .knowledge import TriggerRule
 from .knowledge.vocab import expand
+from .parties import has_phrase
 from .triggers import ADVERBS, GOVERNING, MODAL_DEMAND, TriggerMatch, verb_form
 from .types import Actor, Mention
 
@@ -266,9 +267,4 @@ def _phrases(items) -> set[tuple[str, ...]]:
     return {tuple(str(p).lower().split()) for p in items}
 
 
-def _has(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
-    for n in (1, 2, 3, 4):
-        for i in range(len(words) - n + 1):
-            if tuple(words[i:i + n]) in phrases:
-                return True
-    return False
+_has = has_phrase

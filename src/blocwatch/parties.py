@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import DictionaryError
 from .types import Actor, Mention
 
-__all__ = ["DIRECTIONS", "Domestic", "after", "agent", "home", "nominal_agent", "object_in_span",
-           "place", "same_side"]
+__all__ = ["DIRECTIONS", "Domestic", "after", "agent", "has_phrase", "home", "nominal_agent",
+           "object_in_span", "place", "same_side"]
 
 RECIPIENT_SPAN = 14
 PLACE_SPAN = 8  # words after the trigger searched for "in <state>"
@@ -57,6 +58,10 @@ class Domestic:
     @classmethod
     def from_grammar(cls, section: dict, states: dict[str, str],
                      peoples: frozenset[str]) -> Domestic:
+        long = [p for p in section["matters"] if len(p.split()) > 4]
+        if long:
+            raise DictionaryError(f"grammar.yaml: domestic matters of more than four words: "
+                                  f"{long}; shorten them")
         return cls(frozenset(section["by_people"]),
                    frozenset(tuple(p.replace("-", " - ").split()) for p in section["matters"]),
                    int(section["span"]), frozenset(section["never"]), states, peoples)
@@ -234,7 +239,7 @@ def home(doc, sent, start: int, end: int, actors: list[Mention], kind: str,
     """The actor's own state as the recipient of a domestic act, when no one else is named:
     a protest or demand by a state's people, parties or armed groups ("Thousands of
     Nigerians protested in Lagos": NGA>NGA), or anyone's act on a domestic matter named
-    just after the trigger ("announced he will extend the night-time curfew"). [] otherwise;
+    in the trigger's clause ("announced he will extend the night-time curfew"). [] otherwise;
     a state's government or forces acting on no named matter get no recipient this way."""
     codes = {m.code for m in actors}
     code = codes.pop() if len(codes) == 1 else None
@@ -268,11 +273,13 @@ def _matter(doc, sent, start: int, end: int, domestic: Domestic, breaks) -> bool
         if t.i >= end and (t.lower_ in breaks or t.lower_ in {";", ":", ","}):
             break
         words.append(t.lower_)
-    return _contains(words, domestic.matters)
+    return has_phrase(words, domestic.matters)
 
 
-def _contains(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether one of ``phrases`` (word tuples) occurs in ``words``."""
-    firsts = {p[0] for p in phrases}
-    return any(w in firsts and any(tuple(words[i:i + len(p)]) == p for p in phrases
-                                   if p[0] == w) for i, w in enumerate(words))
+def has_phrase(words: list[str], phrases) -> bool:
+    """Whether one of ``phrases`` (word tuples of one to four words) occurs in ``words``."""
+    for n in (1, 2, 3, 4):
+        for k in range(len(words) - n + 1):
+            if tuple(words[k:k + n]) in phrases:
+                return True
+    return False
