@@ -25,12 +25,12 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
+from .parties import has_phrase
 from .types import Actor, Annotated, Event
 
 __all__ = ["Discourse"]
 
 _PARTNER_WINDOW = 2  # sentences back to the call or meeting
-_NOT_STATES = {"IGO", "NGO", "IMG"}
 _CONFLICT = {4}  # quad class of material conflict: "the conflict" is the fighting
 
 
@@ -74,8 +74,8 @@ class Discourse:
             parties = earlier.actor + earlier.recipient
             others = tuple(a for a in parties if a.code not in codes)
             if codes <= _codes(parties) and others:
-                return _with(event, others, f"recipient: the partner of the {earlier.trigger.text} "
-                             f"in sentence {earlier.sentence_index}")
+                return _with(event, others, f"recipient: the other party of "
+                             f"'{earlier.trigger.text}' in sentence {earlier.sentence_index}")
         return None
 
     @staticmethod
@@ -113,9 +113,8 @@ class Discourse:
         if len(codes) != 1 or not codes <= set(sides):
             return None
         sent = ann.sentences[event.sentence_index]
-        words = [t.lower_ for t in ann.tokens[sent.tok_start:sent.tok_end]]
-        if not any(tuple(words[i:i + len(n)]) == n for n in self.conflict_nouns
-                   for i in range(len(words) - len(n) + 1)):
+        if not has_phrase([t.lower_ for t in ann.tokens[sent.tok_start:sent.tok_end]],
+                          self.conflict_nouns):
             return None
         other = sides[1] if sides[0] in codes else sides[0]
         actor = next((m.actor for m in ann.mentions if m.code == other and m.kind == "state"),
