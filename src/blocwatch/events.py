@@ -292,7 +292,9 @@ class EventCoder:
         doc = ann.tokens
         draft.quote = self._quote_of(ann, doc[match.start].idx)
         speaker = self._speaker(ann, draft.quote, sent, mentions, match.start)
-        modes.speaker_as_actor(match, speaker, draft, why)
+        if modes.speaker_as_actor(match, speaker, draft, why) and not any(
+                m.code for m in draft.recipient):
+            self._at_home(doc, sent, match, draft, why)  # "a suspect had been arrested"
         modes.state_protest(doc, match, draft, why, self.words)
         if not modes.reported_demand(match, before, speaker, draft, why, self.words):
             modes.promise_or_threat(doc, sent, match, before, draft, why, self.words)

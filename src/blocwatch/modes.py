@@ -215,16 +215,19 @@ def state_protest(doc, match: TriggerMatch, draft: Draft, why: list[str],
 
 
 def speaker_as_actor(match: TriggerMatch, speaker: Actor | None, draft: Draft,
-                     why: list[str]) -> None:
-    """With no actor in the text, the reporting speaker can be the one who acted."""
+                     why: list[str]) -> bool:
+    """With no actor in the text, the reporting speaker can be the one who acted; True
+    when an authority reports an arrest it made ("police said a suspect was arrested")."""
     if speaker is None or draft.actor:
-        return
+        return False
     if match.rule.inverse:
         draft.actor = [mention_from_actor(speaker)]
         why.append(f"inverse rule with no one after it: the speaker ({speaker.text})")
     elif draft.passive and draft.kind == "COERCE" and _authority(speaker):
         draft.actor = [mention_from_actor(speaker)]
         why.append(f"agentless arrest reported by an authority: {speaker.text} made it")
+        return True
+    return False
 
 
 _HOLD = {"held", "hold", "holds", "holding", "had", "have", "has", "conducted", "began",
