@@ -3,7 +3,8 @@
 Events expand to (actor country, recipient country, type) triples, one per actor x
 recipient pair. Matching is greedy within a sentence (the whole record for one-sentence
 sets); *strict* needs the same recipient, *lenient* lets a gold triple without recipient
-match any. Negated events are left out on both sides; actors coded null are not scored.
+match any. A gold organisation coded without its name ("IGO", as plover-gsr codes them)
+matches any predicted organisation of that kind ("IGO:UN"). Negated events are left out on both sides; actors coded null are not scored.
 """
 
 from __future__ import annotations
@@ -153,12 +154,8 @@ def _triples(actors: Iterable[str | None], recipients: Iterable[str | None],
     return [(a, r, kind) for a in actors if a for r in recipients]
 
 
-def _event_triples(event: Event, strip_org: bool) -> list[Triple]:
-    def code(a):
-        c = a.country()
-        return c.split(":")[0] if strip_org and c else c
-
-    return _triples([code(a) for a in event.actor], [code(r) for r in event.recipient],
+def _event_triples(event: Event) -> list[Triple]:
+    return _triples([a.country() for a in event.actor], [r.country() for r in event.recipient],
                     event.event)
 
 
@@ -193,7 +190,6 @@ def evaluate(gold: GoldSet, code: Callable[[Document], Annotated]) -> Report:
     counts = Counter()
     per_type: dict[str, Counter] = defaultdict(Counter)
     errors: list[str] = []
-    strip_org = gold.one_event  # plover-gsr codes organisations as bare IGO
     for item in gold.items:
         ann = code(item.doc)
         predicted = [e for e in ann.events if not e.negated]
@@ -207,7 +203,7 @@ def evaluate(gold: GoldSet, code: Callable[[Document], Annotated]) -> Report:
         for e in predicted:
             groups[0 if item.whole else e.sentence_index][1].append(e)
         for key, (gs, ps) in groups.items():
-            _score_group(gs, ps, counts, per_type, strip_org, errors, item, ann, key)
+            _score_group(gs, ps, counts, per_type, errors, item, ann, key)
         if not item.whole:
             gold_sents = {k for k, (gs, _) in groups.items() if gs}
             for s in ann.sentences:
@@ -218,9 +214,9 @@ def evaluate(gold: GoldSet, code: Callable[[Document], Annotated]) -> Report:
     return Report(gold.name, _figures(counts, gold.one_event), _per_type(per_type), errors)
 
 
-def _score_group(gs, ps, counts, per_type, strip_org, errors, item, ann, key) -> None:
+def _score_group(gs, ps, counts, per_type, errors, item, ann, key) -> None:
     gold_t = [t for g in gs for t in _triples(g["actors"], g["recipients"], g["type"])]
-    pred_t = [t for e in ps for t in _event_triples(e, strip_org)]
+    pred_t = [t for e in ps for t in _event_triples(e)]
     strict, lenient = _match(gold_t, pred_t, False), _match(gold_t, pred_t, True)
     counts["gold_triples"] += len(gold_t)
     counts["pred_triples"] += len(pred_t)
